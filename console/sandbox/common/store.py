@@ -1,0 +1,188 @@
+"""Sandbox state: tables of JSON records in memory, optionally kept in SQLite (`--state FILE`).
+
+With a state file, the first start generates the data and saves it; later starts load it, and
+every change is written through, so a trainee's work survives a restart.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+Key = int | str
+Record = dict[str, Any]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS records (
+    vendor TEXT NOT NULL, tbl TEXT NOT NULL, key TEXT NOT NULL, pos INTEGER NOT NULL,
+    data TEXT NOT NULL, PRIMARY KEY (vendor, tbl, key)
+);
+CREATE TABLE IF NOT EXISTS meta (
+    vendor TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (vendor, key)
+);
+"""
+_UPSERT = "INSERT OR REPLACE INTO records (vendor, tbl, key, pos, data) VALUES (?,?,?,?,?)"
+
+
+class Table:
+    """An ordered id -> record mapping. Mutate records only through put/delete."""
+
+    def __init__(self, store: Store, name: str) -> None:
+        self.store = store
+        self.name = name
+        self.rows: dict[Key, Record] = {}
+        self._pos = 0
+        self.version = 0  # bumps on every change (lets callers cache sorted views)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.rows
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.rows.values())
+
+    def values(self) -> list[Record]:
+        return list(self.rows.values())
+
+    def get(self, key: Key) -> Record | None:
+        return self.rows.get(key)
+
+    def next_id(self) -> int:
+        seq = int(self.store.meta(f"seq:{self.name}", "0"))
+        if not seq:
+            seq = max((k for k in self.rows if isinstance(k, int)), default=0)
+        seq += 1
+        self.store.set_meta(f"seq:{self.name}", str(seq))
+        return seq
+
+    def put(self, key: Key, record: Record) -> Record:
+        self.rows[key] = record
+        self._pos += 1
+        self.version += 1
+        self.store.write(self.name, key, record, self._pos)
+        return record
+
+    def delete(self, key: Key) -> Record | None:
+        record = self.rows.pop(key, None)
+        if record is not None:
+            self.version += 1
+            self.store.remove(self.name, key)
+        return record
+
+    def load(self, records: Iterable[tuple[Key, Record]], *, persist: bool) -> None:
+        batch = []
+        for key, record in records:
+            self.rows[key] = record
+            self._pos += 1
+            batch.append((key, record, self._pos))
+        self.version += 1
+        if persist:
+            self.store.write_many(self.name, batch)
+
+
+class Store:
+    def __init__(self, vendor: str, path: Path | None = None) -> None:
+        self.vendor = vendor
+        self.path = path
+        self._tables: dict[str, Table] = {}
+        self._meta: dict[str, str] = {}
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+
+    @property
+    def persistent(self) -> bool:
+        return self._db is not None
+
+    def table(self, name: str) -> Table:
+        table = self._tables.get(name)
+        if table is None:
+            table = self._tables[name] = Table(self, name)
+        return table
+
+    def tables(self) -> dict[str, Table]:
+        return dict(self._tables)
+
+    # -- persistence ---------------------------------------------------------------------------
+
+    def has_saved_state(self) -> bool:
+        if self._db is None:
+            return False
+        row = self._db.execute(
+            "SELECT 1 FROM meta WHERE vendor = ? AND key = 'generated'", (self.vendor,)
+        ).fetchone()
+        return row is not None
+
+    def load_saved(self) -> None:
+        """Read every table and the meta values of this vendor from the state file."""
+        assert self._db is not None
+        rows = self._db.execute(
+            "SELECT tbl, key, data FROM records WHERE vendor = ? ORDER BY tbl, pos", (self.vendor,)
+        )
+        grouped: dict[str, list[tuple[Key, Record]]] = {}
+        for tbl, key, data in rows:
+            grouped.setdefault(tbl, []).append((json.loads(key), json.loads(data)))
+        for tbl, records in grouped.items():
+            self.table(tbl).load(records, persist=False)
+        for key, value in self._db.execute(
+            "SELECT key, value FROM meta WHERE vendor = ?", (self.vendor,)
+        ):
+            self._meta[key] = value
+
+    def mark_generated(self) -> None:
+        self.set_meta("generated", "1")
+
+    def meta(self, key: str, default: str = "") -> str:
+        return self._meta.get(key, default)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._meta[key] = value
+        if self._db is not None:
+            with self._lock:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO meta (vendor, key, value) VALUES (?, ?, ?)",
+                    (self.vendor, key, value),
+                )
+
+    def write(self, tbl: str, key: Key, record: Record, pos: int) -> None:
+        if self._db is not None:
+            with self._lock:
+                self._db.execute(
+                    _UPSERT, (self.vendor, tbl, json.dumps(key), pos, json.dumps(record))
+                )
+
+    def write_many(self, tbl: str, batch: list[tuple[Key, Record, int]]) -> None:
+        if self._db is None:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                _UPSERT,
+                [(self.vendor, tbl, json.dumps(k), p, json.dumps(r)) for k, r, p in batch],
+            )
+            self._db.execute("COMMIT")
+
+    def remove(self, tbl: str, key: Key) -> None:
+        if self._db is not None:
+            with self._lock:
+                self._db.execute(
+                    "DELETE FROM records WHERE vendor = ? AND tbl = ? AND key = ?",
+                    (self.vendor, tbl, json.dumps(key)),
+                )
+
+    def close(self) -> None:
+        if self._db is not None:
+            with self._lock:
+                self._db.close()
+            self._db = None

@@ -1,0 +1,1 @@
+"""Totango: run manual SuccessPlays on accounts, and search accounts to find their ids."""

@@ -1,0 +1,3 @@
+from console.catalog.endpoint import Endpoint
+
+ENDPOINTS: list[Endpoint] = []
