@@ -20,7 +20,7 @@ def _location(loc: Sequence[int | str], prefix: str) -> str:
 def problems_of(exc: ValidationError, prefix: str = "") -> list[FieldProblem]:
     out = []
     for err in exc.errors(include_url=False):
-        msg = err["msg"]
+        msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown field"
         elif err["type"] == "missing":

@@ -25,6 +25,7 @@ from console.http import trace
 from console.http.base import Page
 from console.http.settings import ClientSettings
 from console.journal import Journal, JournalEntry
+from console.models import RawRequestInput
 from console.redact import Redactor
 from console.service.clients import ClientPool
 from console.service.inputs import validate, validate_many
@@ -67,11 +68,8 @@ class Service:
     def endpoint(endpoint_id: str) -> Endpoint:
         return catalog.get(endpoint_id)
 
-    def guard(self, ep: Endpoint) -> None:
-        if self.read_only and ep.mutating:
-            raise ReadOnlyError(
-                f"{ep.id} changes data and the console is in read-only mode; nothing was sent."
-            )
+    def guard(self, ep: Endpoint, model: BaseModel | None = None) -> None:
+        check_read_only(ep, model, read_only=self.read_only)
 
     def is_allowed(self, endpoint_id: str) -> bool:
         """Whether an action may run now (the UI disables what read-only mode refuses)."""
@@ -95,7 +93,7 @@ class Service:
         raw_inputs = _raw(inputs)
         try:
             model = validate(ep, inputs)
-            self.guard(ep)
+            self.guard(ep, model)
         except ConsoleError as exc:
             self._journal(ep, raw_inputs, "refused", error=exc)
             raise
@@ -141,7 +139,8 @@ class Service:
         raw_inputs = [_raw(i) for i in inputs]
         try:
             models = validate_many(ep, inputs)  # type: ignore[arg-type]
-            self.guard(ep)
+            for model in models[:1]:
+                self.guard(ep, model)
         except ConsoleError as exc:
             self._journal(ep, raw_inputs, "refused", error=exc)
             raise
@@ -173,7 +172,7 @@ class Service:
         started = time.perf_counter()
         raw_inputs = _raw(inputs)
         model = validate(ep, inputs)
-        self.guard(ep)
+        self.guard(ep, model)
         client = self.pool.client(ep.vendor)
         count = 0
         tr = trace.Trace()
@@ -257,6 +256,27 @@ class Service:
                 requests=len(tr.exchanges) if tr else 0,
             )
         )
+
+
+def check_read_only(ep: Endpoint, model: BaseModel | None, *, read_only: bool) -> None:
+    """Refuse a mutating endpoint in read-only mode (a raw GET is a read and passes)."""
+    if not (read_only and ep.mutating):
+        return
+    if ep.kind is Kind.RAW and isinstance(model, RawRequestInput) and model.method == "GET":
+        return
+    raise ReadOnlyError(
+        f"{ep.id} changes data and the console is in read-only mode; nothing was sent."
+    )
+
+
+def precheck(ep: Endpoint, inputs: Any, *, read_only: bool) -> None:
+    """Validate and apply the read-only guard without a service (the CLI fails fast)."""
+    if isinstance(inputs, Sequence) and not isinstance(inputs, (str, bytes)):
+        models = validate_many(ep, inputs)
+    else:
+        models = [validate(ep, inputs)]
+    for model in models[:1]:
+        check_read_only(ep, model, read_only=read_only)
 
 
 def _raw(inputs: Any) -> Any:

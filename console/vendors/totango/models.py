@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
@@ -9,20 +10,29 @@ from pydantic import Field, field_validator
 from console.models import InputModel, OutputModel
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+_UUID = re.compile(UUID_PATTERN)
 
 
 class RunManualSuccessPlayInput(InputModel):
     successplayId: str = Field(
         description="The SuccessPlay to run: the id in the SuccessPlay's URL in Totango "
         "(a UUID such as 66b6ea0c-e855-40a1-b875-d4dd96a58638). It must be manual and active.",
-        pattern=UUID_PATTERN,
-        json_schema_extra={"x-picker": "totango.successplays"},
+        json_schema_extra={"x-picker": "totango.successplays", "pattern": UUID_PATTERN},
     )
     accountId: str = Field(
         min_length=1,
         description="The Totango account id to run it on (your own id for the account).",
         json_schema_extra={"x-picker": "totango.searchAccounts"},
     )
+
+    @field_validator("successplayId")
+    @classmethod
+    def _uuid(cls, value: str) -> str:
+        if not _UUID.match(value):
+            raise ValueError(
+                "must be a SuccessPlay id: a UUID like 66b6ea0c-e855-40a1-b875-d4dd96a58638"
+            )
+        return value.lower()
 
 
 class SearchTerm(InputModel):

@@ -1,0 +1,48 @@
+"""The journal: one row per call, with outcome, status, latency and request id."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from console.errors import InputError
+from console.journal import Journal, JournalEntry
+from console.service.service import Service
+
+
+def test_wal_mode_and_tail_order(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    for i in range(5):
+        journal.record(JournalEntry(profile="p", endpoint=f"totango.e{i}", inputs={"i": i},
+                                    outcome="ok"))  # fmt: skip
+    assert [e.endpoint for e in journal.tail(3)] == ["totango.e2", "totango.e3", "totango.e4"]
+    assert journal.tail(10, endpoint_prefix="totango.e1")[0].inputs == {"i": 1}
+    mode = sqlite3.connect(tmp_path / "j.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    journal.close()
+
+
+async def test_service_calls_are_journaled(service: Service, journal: Journal) -> None:
+    await service.call("totango.searchAccounts", {"count": 2})
+    with pytest.raises(InputError):
+        await service.call("totango.searchAccounts", {"count": 0})
+    ok, refused = journal.tail(2)
+    assert (ok.endpoint, ok.outcome, ok.status, ok.items, ok.requests) == (
+        "totango.searchAccounts", "ok", 200, 2, 1,
+    )  # fmt: skip
+    assert ok.request_id
+    assert ok.latency_ms is not None
+    assert refused.outcome == "refused"
+    assert refused.requests == 0
+    assert refused.error
+    assert "count" in refused.error
+
+
+async def test_iterate_journals_once(service: Service, journal: Journal) -> None:
+    pages = [p async for p in service.iterate("totango.searchAccounts", {"count": 100})]
+    assert sum(len(p.items) for p in pages) == 300
+    (entry,) = journal.tail(1)
+    assert entry.items == 300
+    assert entry.requests == 3
