@@ -40,6 +40,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CRM_CONSOLE_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("CRM_CONSOLE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CRM_CONSOLE_SECRETS", "file")
+    monkeypatch.setenv("CRM_CONSOLE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
 
 

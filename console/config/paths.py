@@ -26,6 +26,15 @@ def data_dir() -> Path:
     return user_data_path(APP, appauthor=False)
 
 
+def cache_dir() -> Path:
+    override = os.environ.get("CRM_CONSOLE_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP, appauthor=False)
+
+
 def config_file() -> Path:
     return config_dir() / "config.toml"
 

@@ -20,7 +20,8 @@ class Run:
 
 def cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Run:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("CRM_CONSOLE_")}
-    for key in ("CRM_CONSOLE_CONFIG_DIR", "CRM_CONSOLE_DATA_DIR", "CRM_CONSOLE_SECRETS"):
+    for key in ("CRM_CONSOLE_CONFIG_DIR", "CRM_CONSOLE_DATA_DIR", "CRM_CONSOLE_SECRETS",
+                "CRM_CONSOLE_CACHE_DIR"):  # fmt: skip
         full_env[key] = os.environ[key]  # the isolated dirs the autouse fixture set
     full_env.update(env or {})
     proc = subprocess.run(

@@ -7,11 +7,17 @@ assembled from the pools with a seeded random.Random. Same seed, same data.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import random
 import string
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from typing import Any
+
+from console.config.paths import cache_dir
 
 # A fixed "now" keeps generated timestamps identical from run to run (snapshots depend on it).
 EPOCH = datetime(2026, 11, 2, 9, 0, 0, tzinfo=UTC)
@@ -39,7 +45,33 @@ class Pools:
 
 @cache
 def pools(seed: int = 0, size: int = 600) -> Pools:
-    """Word pools made by one seeded Faker (cached per seed for the process)."""
+    """Word pools made by one seeded Faker, cached per process and on disk.
+
+    Importing Faker and filling the pools takes about half a second; the on-disk copy (keyed
+    by seed, size and Faker's version, in the user cache dir) makes later starts instant.
+    """
+    from importlib.metadata import version
+
+    key = f"fakepools-{seed}-{size}-{version('faker')}.json"
+    path = cache_dir() / key
+    try:
+        data: dict[str, list[Any]] = json.loads(path.read_text())
+        fields = {
+            k: tuple(tuple(x) if isinstance(x, list) else x for x in v) for k, v in data.items()
+        }
+        return Pools(**fields)
+    except (OSError, ValueError, TypeError):
+        pass
+    made = _make_pools(seed, size)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(asdict(made)))
+        os.replace(tmp, path)
+    return made
+
+
+def _make_pools(seed: int, size: int) -> Pools:
     from faker import Faker
 
     fake = Faker("en_US")
