@@ -56,7 +56,7 @@ def pools(seed: int = 0, size: int = 600) -> Pools:
     path = cache_dir() / key
     try:
         data: dict[str, list[Any]] = json.loads(path.read_text())
-        fields = {
+        fields: dict[str, Any] = {
             k: tuple(tuple(x) if isinstance(x, list) else x for x in v) for k, v in data.items()
         }
         return Pools(**fields)
