@@ -32,6 +32,8 @@ _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.IGNORECASE | re.DOTALL)
+_PARA = re.compile(r"<p[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
+_HEADING = re.compile(r"<h[1-3][^>]*>(.*?)</h[1-3]>", re.IGNORECASE | re.DOTALL)
 
 
 def message_of(body: Any) -> str:
@@ -57,17 +59,23 @@ def message_of(body: Any) -> str:
 
 
 def text_of(text: str) -> str:
-    """Plain text, or the visible text of an HTML error page, on one line (at most 300 chars)."""
+    """Plain text, or what an HTML error page says, on one line (at most 300 characters).
+
+    From a page, the first paragraph (Apache, PHP frameworks), else the first heading
+    (nginx), else the title, else all of the body's text.
+    """
     if "<" in text and ">" in text:
-        found = _BODY.search(text)
-        inner = _TAGS.sub(" ", found.group(1) if found else text)
-        inner = _SPACE.sub(" ", html.unescape(inner)).strip()
-        if not inner:
-            title = _TITLE.search(text)
-            inner = html.unescape(title.group(1)).strip() if title else ""
+        for pattern in (_PARA, _HEADING, _TITLE, _BODY):
+            found = pattern.search(text)
+            inner = _visible(found.group(1)) if found else ""
+            if inner:
+                break
         text = inner
-    text = _SPACE.sub(" ", text).strip()
-    return text[:300]
+    return _SPACE.sub(" ", text).strip()[:300]
+
+
+def _visible(fragment: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", fragment))).strip()
 
 
 def code_of(message: str, body: Any) -> str | None:
