@@ -29,10 +29,14 @@ COUNTRY = {
 }
 COUNTRY_PARAMS = [
     {"sfFields": {"Lead": "Owner"}, "value": "00G200000001ABC"},
-    {"sfFields": {"Lead": "CountryCode"}, "type": "dropdown", "label": "Country",
-     "required": "1", "options": [{"label": "Canada", "value": "CA"},
-                                  {"label": "United States", "value": "US"}]},
-]  # fmt: skip
+    {
+        "sfFields": {"Lead": "CountryCode"},
+        "type": "dropdown",
+        "label": "Country",
+        "required": "1",
+        "options": [{"label": "Canada", "value": "CA"}, {"label": "United States", "value": "US"}],
+    },
+]
 
 
 def paths(igrp: str) -> tuple[str, str]:
@@ -63,7 +67,10 @@ def test_create_from_bracketed_form_then_read_it_back(
     got = v21.get(f"{buttons}/{ident}").json()
     assert got["actionParams"] == COUNTRY_PARAMS
     assert (got["callRating"], got["buttonAction"], got["isDefaultButton"]) == (
-        "Spam", "createLead", "0")  # fmt: skip
+        "Spam",
+        "createLead",
+        "0",
+    )
     assert got["callNotesField"] == ""
     assert got["srcPhoneNumberField"] == ""
     assert used(v21, own_inf["igrp"], "Spam") == "1"
@@ -73,12 +80,27 @@ def test_create_from_bracketed_form_then_read_it_back(
 
 def test_json_bodies_are_accepted_too(v21: httpx.Client, own_inf: dict[str, Any]) -> None:
     buttons, _ = paths(own_inf["igrp"])
-    body = {"callRating": "Test call", "buttonAction": "logCall", "buttonLabel": "Log test",
-            "actionParams": [{"sfFields": {"Task": "Subject"}, "value": 42}]}  # fmt: skip
+    body = {
+        "callRating": "Test call",
+        "buttonAction": "logCall",
+        "buttonLabel": "Log test",
+        "actionParams": [{"sfFields": {"Task": "Subject"}, "value": 42}],
+    }
     r = v21.post(buttons, json=body)
     assert r.status_code == 201
     got = v21.get(f"{buttons}/{r.json()['sfButtonId']}").json()
     assert got["actionParams"] == [{"sfFields": {"Task": "Subject"}, "value": "42"}]
+    # The older flat form, as Infinity's sample list shows it, is taken as it is.
+    flat = {
+        "callRating": "Order status",
+        "buttonAction": "rateCall",
+        "buttonLabel": "Rate",
+        "actionParams[Call_Source__c]": "Infinity",
+    }
+    made = v21.post(buttons, data=flat)
+    assert made.status_code == 201
+    got = v21.get(f"{buttons}/{made.json()['sfButtonId']}").json()
+    assert got["actionParams"] == {"Call_Source__c": "Infinity"}
 
 
 def test_one_button_per_call_rating(
@@ -105,20 +127,38 @@ def test_create_validations(v21: httpx.Client, own_inf: dict[str, Any]) -> None:
         ({**ok, "isDefaultButton": "yes"}, "isDefaultButton must be 0 or 1"),
         ({**ok, "colour": "red"}, "colour is not a known parameter"),
         ({**ok, "actionParams[0][value]": "x"}, "actionParams[0][sfFields] is required"),
-        ({**ok, "actionParams[0][sfFields][Lead]": "Bad Field", "actionParams[0][value]": "x"},
-         "actionParams[0][sfFields][Lead] 'Bad Field' is not a field API name"),
-        ({**ok, "actionParams[0][sfFields][Lead]": "Owner"},
-         "actionParams[0][value] is required for a fixed parameter"),
-        ({**ok, "actionParams[0][sfFields][Lead]": "Owner", "actionParams[0][type]": "radio"},
-         "actionParams[0][type] must be dropdown"),
-        ({**ok, "actionParams[0][sfFields][Lead]": "CountryCode",
-          "actionParams[0][type]": "dropdown", "actionParams[0][label]": "Country"},
-         "actionParams[0][options] needs at least one option"),
-        ({**ok, "actionParams[0][sfFields][Lead]": "CountryCode",
-          "actionParams[0][type]": "dropdown", "actionParams[0][label]": "Country",
-          "actionParams[0][options][0][label]": "Canada"},
-         "actionParams[0][options][0][value] is required"),
-    ]  # fmt: skip
+        (
+            {**ok, "actionParams[0][sfFields][Lead]": "Bad Field", "actionParams[0][value]": "x"},
+            "actionParams[0][sfFields][Lead] 'Bad Field' is not a field API name",
+        ),
+        (
+            {**ok, "actionParams[0][sfFields][Lead]": "Owner"},
+            "actionParams[0][value] is required for a fixed parameter",
+        ),
+        (
+            {**ok, "actionParams[0][sfFields][Lead]": "Owner", "actionParams[0][type]": "radio"},
+            "actionParams[0][type] must be dropdown",
+        ),
+        (
+            {
+                **ok,
+                "actionParams[0][sfFields][Lead]": "CountryCode",
+                "actionParams[0][type]": "dropdown",
+                "actionParams[0][label]": "Country",
+            },
+            "actionParams[0][options] needs at least one option",
+        ),
+        (
+            {
+                **ok,
+                "actionParams[0][sfFields][Lead]": "CountryCode",
+                "actionParams[0][type]": "dropdown",
+                "actionParams[0][label]": "Country",
+                "actionParams[0][options][0][label]": "Canada",
+            },
+            "actionParams[0][options][0][value] is required",
+        ),
+    ]
     for body, needle in cases:
         r = v21.post(buttons, data={k: v for k, v in body.items() if v is not None})
         assert r.status_code == 400, body
@@ -144,8 +184,13 @@ def test_update_is_204_and_moving_a_rating_flips_is_used(
     # Keeping its own rating is not a conflict.
     assert v21.post(path, data={"callRating": "Order status"}).status_code == 204
     # Parameters are replaced as a whole; an empty value clears them.
-    v21.post(path, data={"actionParams[0][sfFields][Task]": "Subject",
-                         "actionParams[0][value]": "Wrong number"})  # fmt: skip
+    v21.post(
+        path,
+        data={
+            "actionParams[0][sfFields][Task]": "Subject",
+            "actionParams[0][value]": "Wrong number",
+        },
+    )
     assert v21.get(path).json()["actionParams"] == [
         {"sfFields": {"Task": "Subject"}, "value": "Wrong number"}
     ]
@@ -177,9 +222,10 @@ def test_one_default_log_call_per_installation(
     default = v21.get(buttons, params={"filter[]": "isDefaultButton-eq-1", "format": "jsonarray"})
     (before,) = default.json()
     other = next(
-        b for b in own_sandbox.store.table("buttons")
+        b
+        for b in own_sandbox.store.table("buttons")
         if b["igrp"] == igrp and b["buttonAction"] == "logCall" and not b["isDefaultButton"]
-    )  # fmt: skip
+    )
     assert (
         v21.post(f"{buttons}/{other['sfButtonId']}", data={"isDefaultButton": "1"}).status_code
         == 204
@@ -204,7 +250,9 @@ def test_delete_is_204_and_frees_the_rating(
     assert v21.get(path).status_code == 404
     again = v21.delete(path)
     assert (again.status_code, again.json()) == (
-        404, {"error": f"sfButton {complaint['sfButtonId']} not found"})  # fmt: skip
+        404,
+        {"error": f"sfButton {complaint['sfButtonId']} not found"},
+    )
     # The freed rating can take a new button.
     new = {"callRating": "Complaint", "buttonAction": "logCall", "buttonLabel": "Log it"}
     assert v21.post(buttons, data=new).status_code == 201
@@ -216,8 +264,11 @@ def test_buttons_belong_to_their_installation(
     foreign = next(b for b in own_sandbox.store.table("buttons") if b["igrp"] != own_inf["igrp"])
     buttons, _ = paths(own_inf["igrp"])
     for method in ("GET", "POST", "DELETE"):
-        r = v21.request(method, f"{buttons}/{foreign['sfButtonId']}", data={"buttonLabel": "x"}
-                        if method == "POST" else None)  # fmt: skip
+        r = v21.request(
+            method,
+            f"{buttons}/{foreign['sfButtonId']}",
+            data={"buttonLabel": "x"} if method == "POST" else None,
+        )
         assert r.status_code == 404, method
     assert v21.get(f"{buttons}/abc").status_code == 404
     assert own_sandbox.store.table("buttons").get(foreign["sfButtonId"]) == foreign
@@ -230,13 +281,15 @@ def test_changes_survive_a_restart_with_a_state_file(tmp_path: Path) -> None:
         cfg = first.config["infinity"]
         auth = {"Authorization": f"ApiKey {cfg['api_key']}"}
         buttons, _ = paths(cfg["igrp"])
-        with httpx.Client(base_url=cfg["base_url"] + "/config/v2.1", headers=auth,
-                          trust_env=False) as http:  # fmt: skip
+        with httpx.Client(
+            base_url=cfg["base_url"] + "/config/v2.1", headers=auth, trust_env=False
+        ) as http:
             ident = http.post(buttons, data={**COUNTRY, "callRating": "Test call"}).json()
     with EmbeddedSandbox(options) as second:
         cfg = second.config["infinity"]
-        with httpx.Client(base_url=cfg["base_url"] + "/config/v2.1", headers=auth,
-                          trust_env=False) as http:  # fmt: skip
+        with httpx.Client(
+            base_url=cfg["base_url"] + "/config/v2.1", headers=auth, trust_env=False
+        ) as http:
             got = http.get(f"{buttons}/{ident['sfButtonId']}")
             assert got.json()["actionParams"] == COUNTRY_PARAMS
             assert used(http, cfg["igrp"], "Test call") == "1"

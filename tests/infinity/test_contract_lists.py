@@ -52,8 +52,13 @@ def test_buttons_list_is_ndjson_with_string_ids_in_id_order(
     rows = ndjson(api.get(BUTTONS.format(igrp=inf["igrp"])))
     expected = stored(sandbox, "buttons", inf["igrp"])
     assert [r["sfButtonId"] for r in rows] == [str(b["sfButtonId"]) for b in expected]
-    assert list(rows[0])[:5] == ["sfButtonId", "sfOrgRef", "buttonAction", "buttonLabel",
-                                 "callRating"]  # fmt: skip
+    assert list(rows[0])[:5] == [
+        "sfButtonId",
+        "sfOrgRef",
+        "buttonAction",
+        "buttonLabel",
+        "callRating",
+    ]
     assert {r["buttonAction"] for r in rows} == {"prompt", "rateCall", "logCall", "createLead"}
     org = rows[0]["sfOrgRef"]
     assert len(org) == 18
@@ -76,9 +81,11 @@ def test_filters_are_anded_and_typed(api: httpx.Client, inf: dict[str, Any]) -> 
     assert len(log_calls) >= 2
     assert {r["buttonAction"] for r in log_calls} == {"logCall"}
     default = ndjson(
-        api.get(path, params=[("filter[]", "buttonAction-eq-logCall"),
-                              ("filter[]", "isDefaultButton-eq-1")])
-    )  # fmt: skip
+        api.get(
+            path,
+            params=[("filter[]", "buttonAction-eq-logCall"), ("filter[]", "isDefaultButton-eq-1")],
+        )
+    )
     assert len(default) == 1
     assert default[0]["isDefaultButton"] == "1"
     by_id = ndjson(
@@ -86,8 +93,9 @@ def test_filters_are_anded_and_typed(api: httpx.Client, inf: dict[str, Any]) -> 
     )
     assert by_id == [log_calls[0]]
     # PHP-indexed filters are the same array as filter[].
-    indexed = api.get(path, params={"filter[0]": "buttonAction-eq-logCall",
-                                    "filter[1]": "isDefaultButton-eq-1"})  # fmt: skip
+    indexed = api.get(
+        path, params={"filter[0]": "buttonAction-eq-logCall", "filter[1]": "isDefaultButton-eq-1"}
+    )
     assert ndjson(indexed) == default
 
 
@@ -226,9 +234,11 @@ def test_basic_on_v2_and_apikey_on_v21(inf: dict[str, Any]) -> None:
         assert http.get("/config/v2" + path, auth=basic).status_code == 200
         assert http.get("/config/v2.1" + path, headers=key).status_code == 200
         # Each version takes only its own scheme.
-        for r in (http.get("/config/v2.1" + path, auth=basic),
-                  http.get("/config/v2" + path, headers=key),
-                  http.get("/config/v2" + path)):  # fmt: skip
+        for r in (
+            http.get("/config/v2.1" + path, auth=basic),
+            http.get("/config/v2" + path, headers=key),
+            http.get("/config/v2" + path),
+        ):
             assert (r.status_code, r.json()) == (401, {"error": "auth required"})
         assert http.get("/config/v2" + path).headers["WWW-Authenticate"].startswith("Basic")
         wrong = [

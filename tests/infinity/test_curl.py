@@ -81,8 +81,11 @@ class Curl:
 
     def free(self, sandbox: Sandbox, rating: str) -> None:
         """Delete the rating's button (with curl -X DELETE) so a new one can be made."""
-        button = next(b for b in sandbox.store.table("buttons")
-                      if b["igrp"] == self.igrp and b["callRating"] == rating)  # fmt: skip
+        button = next(
+            b
+            for b in sandbox.store.table("buttons")
+            if b["igrp"] == self.igrp and b["callRating"] == rating
+        )
         status, body = self.run("-X", "DELETE", self.url(f"/{button['sfButtonId']}"))
         assert (status, body) == (204, "")
 
@@ -110,7 +113,10 @@ def test_dropdown_examples_are_read_the_way_php_reads_them(
     country = curl.read(curl.create("Sales%20enquiry", "createLead", "New", SEED_COUNTRY))
     (param,) = country["actionParams"]
     assert (param["sfFields"], param["type"], param["label"]) == (
-        {"Lead": "CountryCode"}, "dropdown", "Country")  # fmt: skip
+        {"Lead": "CountryCode"},
+        "dropdown",
+        "Country",
+    )
     # [options][0] appears twice in the document: the later pair wins, as in PHP.
     assert param["options"] == [{"label": "United States", "value": "US"}]
     curl.free(own_sandbox, "Quote request")
@@ -121,10 +127,13 @@ def test_dropdown_examples_are_read_the_way_php_reads_them(
 
 
 def test_dropdown_with_indexed_options_keeps_every_option(curl: Curl) -> None:
-    fields = [*SEED_COUNTRY[:3], "actionParams[0][options][0][label]=Canada",
-              "actionParams[0][options][0][value]=CA",
-              "actionParams[0][options][1][label]=United%20States",
-              "actionParams[0][options][1][value]=US"]  # fmt: skip
+    fields = [
+        *SEED_COUNTRY[:3],
+        "actionParams[0][options][0][label]=Canada",
+        "actionParams[0][options][0][value]=CA",
+        "actionParams[0][options][1][label]=United%20States",
+        "actionParams[0][options][1][value]=US",
+    ]
     got = curl.read(curl.create("Spam", "createLead", "Create%20Lead", fields))
     assert got["actionParams"][0]["options"] == [
         {"label": "Canada", "value": "CA"},
@@ -140,8 +149,9 @@ def test_lists_updates_and_api_keys_with_curl(curl: Curl, own_sandbox: Sandbox) 
     rows = [json.loads(line) for line in body.splitlines()]
     assert rows
     assert {r["buttonAction"] for r in rows} == {"createLead"}
-    assert [int(r["sfButtonId"]) for r in rows] == sorted((int(r["sfButtonId"]) for r in rows),
-                                                          reverse=True)  # fmt: skip
+    assert [int(r["sfButtonId"]) for r in rows] == sorted(
+        (int(r["sfButtonId"]) for r in rows), reverse=True
+    )
     ident = rows[0]["sfButtonId"]
     status, body = curl.run(
         "-d", "buttonLabel=Create%20a%20lead", curl.url(f"/{ident}", "v2.1"), key=True

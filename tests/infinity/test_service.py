@@ -27,13 +27,24 @@ from console.vendors.infinity.params import DropdownActionParam, FixedActionPara
 from tests.conftest import FAST, Admin
 
 DROPDOWNS = [
-    {"sfFields": {"Lead": "RecordTypeId"}, "type": "dropdown", "label": "Record Type",
-     "required": True, "options": [{"label": "Direct", "value": "012b0000000kGkl"},
-                                   {"label": "Reseller", "value": "012i0000000trmR"}]},
+    {
+        "sfFields": {"Lead": "RecordTypeId"},
+        "type": "dropdown",
+        "label": "Record Type",
+        "required": True,
+        "options": [
+            {"label": "Direct", "value": "012b0000000kGkl"},
+            {"label": "Reseller", "value": "012i0000000trmR"},
+        ],
+    },
     {"sfFields": {"Lead": "Origin__c", "Contact": "Origin__c"}, "value": "Infinity"},
-    {"sfFields": {"Lead": "CountryCode"}, "type": "dropdown", "label": "Country",
-     "options": [{"label": "Canada", "value": "CA"}]},
-]  # fmt: skip
+    {
+        "sfFields": {"Lead": "CountryCode"},
+        "type": "dropdown",
+        "label": "Country",
+        "options": [{"label": "Canada", "value": "CA"}],
+    },
+]
 
 
 def _service(sandbox: EmbeddedSandbox, journal: Journal | None = None, **changes: Any) -> Service:
@@ -55,8 +66,11 @@ async def test_list_igrps(service: Service, inf: dict[str, Any]) -> None:
 async def test_list_buttons_one_page_then_all_pages_in_order(
     service: Service, inf: dict[str, Any], sandbox: EmbeddedSandbox, admin: dict[str, Admin]
 ) -> None:
-    stored = [str(b["sfButtonId"]) for b in sandbox.sandbox("infinity").store.table("buttons")
-              if b["igrp"] == inf["igrp"]]  # fmt: skip
+    stored = [
+        str(b["sfButtonId"])
+        for b in sandbox.sandbox("infinity").store.table("buttons")
+        if b["igrp"] == inf["igrp"]
+    ]
     page = await service.call("infinity.listSfButtons", {"limit": 4})
     assert [b.sfButtonId for b in page.data] == stored[:4]
     assert (page.next, page.total) == (4, None)
@@ -135,9 +149,13 @@ async def test_create_then_get_round_trips_dropdown_params(
 ) -> None:
     made = await own_service.call(
         "infinity.createSfButton",
-        {"callRating": "Spam", "buttonAction": "createLead", "buttonLabel": "Create Lead",
-         "actionParams": DROPDOWNS},
-    )  # fmt: skip
+        {
+            "callRating": "Spam",
+            "buttonAction": "createLead",
+            "buttonLabel": "Create Lead",
+            "actionParams": DROPDOWNS,
+        },
+    )
     saved = made.data
     assert isinstance(saved, SfButtonSaved)
     assert saved.created
@@ -147,8 +165,12 @@ async def test_create_then_get_round_trips_dropdown_params(
     got = (await own_service.call("infinity.getSfButton", {"sfButtonId": saved.sfButtonId})).data
     assert isinstance(got.actionParams, list)
     back = [p.to_input().model_dump(mode="json") for p in got.actionParams]
-    sent = [(DropdownActionParam if "type" in p else FixedActionParam).model_validate(p)
-            .model_dump(mode="json") for p in DROPDOWNS]  # fmt: skip
+    sent = [
+        (DropdownActionParam if "type" in p else FixedActionParam)
+        .model_validate(p)
+        .model_dump(mode="json")
+        for p in DROPDOWNS
+    ]
     assert back == sent
     ratings = await own_service.call("infinity.listCallRatings", {"filter": ["itemText-eq-Spam"]})
     assert ratings.data[0].isUsed == 1
@@ -161,9 +183,12 @@ async def test_update_is_idempotent_and_retried(
     own_admin.faults(fail_next=1, error_status=503)
     result = await own_service.call(
         "infinity.updateSfButton",
-        {"sfButtonId": wrong["sfButtonId"], "buttonLabel": "Wrong number",
-         "actionParams": [{"sfFields": {"Task": "Subject"}, "value": "Wrong number"}]},
-    )  # fmt: skip
+        {
+            "sfButtonId": wrong["sfButtonId"],
+            "buttonLabel": "Wrong number",
+            "actionParams": [{"sfFields": {"Task": "Subject"}, "value": "Wrong number"}],
+        },
+    )
     assert [r["status"] for r in own_admin.requests()] == [503, 204, 200]
     assert not result.data.created
     assert result.data.button.buttonLabel == "Wrong number"
@@ -206,10 +231,17 @@ async def test_raw_requests(own_service: Service, own_inf: dict[str, Any]) -> No
     assert [set(r) for r in listed.data.body] == [{"callRatingItemId", "callRating", "isUsed"}] * 3
     made = await own_service.call(
         "infinity.rawRequest",
-        {"method": "POST", "url": f"/config/v2/igrps/{own_inf['igrp']}/callerInsight/sfButtons",
-         "form": {"callRating": "Spam", "buttonAction": "createLead", "buttonLabel": "New",
-                  "actionParams": [DROPDOWNS[2]]}},
-    )  # fmt: skip
+        {
+            "method": "POST",
+            "url": f"/config/v2/igrps/{own_inf['igrp']}/callerInsight/sfButtons",
+            "form": {
+                "callRating": "Spam",
+                "buttonAction": "createLead",
+                "buttonLabel": "New",
+                "actionParams": [DROPDOWNS[2]],
+            },
+        },
+    )
     assert made.data.status == 201
     assert set(made.data.body) == {"sfButtonId"}
     with pytest.raises(ConfigError):
@@ -219,20 +251,42 @@ async def test_raw_requests(own_service: Service, own_inf: dict[str, Any]) -> No
 async def test_validation_happens_before_sending(service: Service, admin: dict[str, Admin]) -> None:
     cases = [
         ("infinity.createSfButton", {"buttonAction": "rateCall"}, {"callRating", "buttonLabel"}),
-        ("infinity.createSfButton", {"callRating": "Spam", "buttonAction": "rateCall",
-                                     "buttonLabel": "x", "isDefaultButton": True},
-         {"isDefaultButton"}),
-        ("infinity.createSfButton", {"callRating": "Spam", "buttonAction": "fax",
-                                     "buttonLabel": "x"}, {"buttonAction"}),
-        ("infinity.createSfButton", {"callRating": "Spam", "buttonAction": "createLead",
-                                     "buttonLabel": "x", "actionParams": [
-                                         {"sfFields": {"Lead": "CountryCode"}, "type": "dropdown",
-                                          "label": "Country", "options": []}]},
-         {"actionParams[0].dropdown.options"}),
+        (
+            "infinity.createSfButton",
+            {
+                "callRating": "Spam",
+                "buttonAction": "rateCall",
+                "buttonLabel": "x",
+                "isDefaultButton": True,
+            },
+            {"isDefaultButton"},
+        ),
+        (
+            "infinity.createSfButton",
+            {"callRating": "Spam", "buttonAction": "fax", "buttonLabel": "x"},
+            {"buttonAction"},
+        ),
+        (
+            "infinity.createSfButton",
+            {
+                "callRating": "Spam",
+                "buttonAction": "createLead",
+                "buttonLabel": "x",
+                "actionParams": [
+                    {
+                        "sfFields": {"Lead": "CountryCode"},
+                        "type": "dropdown",
+                        "label": "Country",
+                        "options": [],
+                    }
+                ],
+            },
+            {"actionParams[0].dropdown.options"},
+        ),
         ("infinity.updateSfButton", {"sfButtonId": "1"}, {""}),
         ("infinity.getSfButton", {"sfButtonId": "1", "igrp": "not-a-number"}, {"igrp"}),
         ("infinity.listSfButtons", {"filter": ["colour-eq-red"]}, {"filter[0].field"}),
-    ]  # fmt: skip
+    ]
     for endpoint, inputs, fields in cases:
         with pytest.raises(InputError) as err:
             await service.call(endpoint, inputs)

@@ -153,8 +153,9 @@ def test_filters_keep_hyphens_in_values_on_both_sides() -> None:
     model = SfButtonFilter.model_validate("callRating-eq-Follow-up - call")
     assert (model.field, model.op, model.value) == ("callRating", "eq", "Follow-up - call")
     assert model.wire() == "callRating-eq-Follow-up - call"
-    query = parse_query({"filter": [model.wire()], "sort": ["sfButtonId-desc"]}, BUTTON_FIELDS,
-                        strict=True)  # fmt: skip
+    query = parse_query(
+        {"filter": [model.wire()], "sort": ["sfButtonId-desc"]}, BUTTON_FIELDS, strict=True
+    )
     assert query.filters == [("callRating", "str", "Follow-up - call")]
     assert query.sorts == [("sfButtonId", "int", True)]
     with pytest.raises(ApiError):
@@ -172,17 +173,30 @@ def test_filters_keep_hyphens_in_values_on_both_sides() -> None:
 
 def test_outputs_are_tolerant() -> None:
     button = SfButton.model_validate(
-        {"sfButtonId": 4, "isDefaultButton": "", "newField": "kept",
-         "actionParams": {"0": {"sfFields": {"Lead": "RecordTypeId"}, "type": "dropdown",
-                                "label": "Record Type", "required": "1",
-                                "options": {"label": "Direct", "value": "012b0000000kGkl"}}}}
-    )  # fmt: skip
+        {
+            "sfButtonId": 4,
+            "isDefaultButton": "",
+            "newField": "kept",
+            "actionParams": {
+                "0": {
+                    "sfFields": {"Lead": "RecordTypeId"},
+                    "type": "dropdown",
+                    "label": "Record Type",
+                    "required": "1",
+                    "options": {"label": "Direct", "value": "012b0000000kGkl"},
+                }
+            },
+        }
+    )
     assert (button.sfButtonId, button.isDefaultButton) == ("4", None)
     assert button.model_extra == {"newField": "kept"}
     assert isinstance(button.actionParams, list)
     (param,) = button.actionParams
     assert (param.kind, param.required, [o.value for o in param.options]) == (
-        "dropdown", True, ["012b0000000kGkl"])  # fmt: skip
+        "dropdown",
+        True,
+        ["012b0000000kGkl"],
+    )
     flat = SfButton.model_validate({"sfButtonId": "3", "actionParams": {"Call_Source__c": "X"}})
     assert flat.actionParams == {"Call_Source__c": "X"}
     single = SfButton.model_validate(
@@ -200,22 +214,41 @@ def test_outputs_are_tolerant() -> None:
 @pytest.mark.parametrize(
     ("base", "api_key", "path", "url"),
     [
-        ("https://api.infinitycloud.com", None, "/igrps", "https://api.infinitycloud.com/config/v2/igrps"),
-        ("https://api.infinitycloud.com/config/v2/", "k", "/igrps",
-         "https://api.infinitycloud.com/config/v2.1/igrps"),
-        ("https://api.infinitycloud.com", "k", "/config/v2/igrps/1",
-         "https://api.infinitycloud.com/config/v2.1/igrps/1"),
-        ("https://api.infinitycloud.com/config/v2.1", None, "config/v2.1/igrps",
-         "https://api.infinitycloud.com/config/v2/igrps"),
+        (
+            "https://api.infinitycloud.com",
+            None,
+            "/igrps",
+            "https://api.infinitycloud.com/config/v2/igrps",
+        ),
+        (
+            "https://api.infinitycloud.com/config/v2/",
+            "k",
+            "/igrps",
+            "https://api.infinitycloud.com/config/v2.1/igrps",
+        ),
+        (
+            "https://api.infinitycloud.com",
+            "k",
+            "/config/v2/igrps/1",
+            "https://api.infinitycloud.com/config/v2.1/igrps/1",
+        ),
+        (
+            "https://api.infinitycloud.com/config/v2.1",
+            None,
+            "config/v2.1/igrps",
+            "https://api.infinitycloud.com/config/v2/igrps",
+        ),
     ],
-)  # fmt: skip
+)
 async def test_client_sends_each_path_under_its_credentials_version(
     base: str, api_key: str | None, path: str, url: str
 ) -> None:
     creds = InfinityCredentials(
-        base_url=base, username="u", password=SecretStr("p"),
+        base_url=base,
+        username="u",
+        password=SecretStr("p"),
         api_key=SecretStr(api_key) if api_key else None,
-    )  # fmt: skip
+    )
     async with httpx.AsyncClient() as http:
         client = Client(http, creds, ClientSettings())
         assert client.url(path) == url

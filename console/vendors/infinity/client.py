@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx
 from pydantic import BaseModel, ValidationError
 
 from console.catalog.endpoint import Endpoint, Kind
@@ -84,7 +85,7 @@ class Client(VendorClient):
         token = base64.b64encode(f"{creds.username}:{password}".encode()).decode("ascii")
         return {"Authorization": f"Basic {token}"}
 
-    def parse_error(self, response: Any) -> VendorError:
+    def parse_error(self, response: httpx.Response) -> VendorError:
         body = safe_json(response)
         message = message_of(body) or response.reason_phrase or f"HTTP {response.status_code}"
         return self.make_error(
@@ -127,7 +128,14 @@ class Client(VendorClient):
             return Deleted(id=parts.path.get("sfButtonId"))
         if ep.method == "POST":
             return await self.save(ep, inputs)
-        return await super().execute(ep, inputs)
+        try:
+            return await super().execute(ep, inputs)
+        except ValidationError as exc:
+            raise MalformedResponse(
+                f"The answer did not look like {getattr(ep.output_model, '__name__', 'a record')}:"
+                f" {exc.errors(include_url=False)[0]['msg']}",
+                vendor=self.vendor,
+            ) from None
 
     async def list_page(self, ep: Endpoint, inputs: BaseModel) -> Page:
         """One page of a list: its records, and the next offset when the page was full."""

@@ -66,7 +66,11 @@ class Paging(InputModel):
     """Base of list inputs: limit/offset, plus the subclass's filter[] and sort[]."""
 
     limit: int = query_param(
-        100, ge=1, le=1000, description="How many records per page (Infinity's limit)."
+        100,
+        ge=1,
+        le=1000,
+        description="How many records per page (Infinity's limit parameter; the console asks "
+        "for at most 1000 at a time).",
     )
     offset: int = query_param(0, ge=0, description="How many records to skip.")
 
