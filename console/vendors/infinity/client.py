@@ -123,7 +123,7 @@ class Client(VendorClient):
         if ep.kind is Kind.DELETE:
             parts = split_inputs(ep, inputs)
             await self.send(
-                "DELETE", format_path(ep.path, parts.path), idempotent=True, decode=None
+                "DELETE", format_path(ep.path, parts.path), idempotent=ep.is_idempotent, decode=None
             )
             return Deleted(id=parts.path.get("sfButtonId"))
         if ep.method == "POST":
