@@ -1,0 +1,1 @@
+"""Infinity: Caller Insight for Salesforce buttons and call ratings (Config API v2)."""
