@@ -28,12 +28,11 @@ class LoggedRequest:
 
 
 def _mask(name: str, value: str) -> str:
+    """Credentials are logged as their scheme only (`Bearer ***`), never any part of them."""
     if name.lower() not in _SECRET_HEADERS:
         return value
     scheme, _, rest = value.partition(" ")
-    tail = rest or scheme
-    shown = tail[-4:] if len(tail) > 8 else ""
-    return f"{scheme} ***{shown}" if rest else f"***{shown}"
+    return f"{scheme} ***" if rest else "***"
 
 
 class RequestLog:
