@@ -69,7 +69,7 @@ class Sandbox(VendorSandbox):
             lambda: 3600.0 * self.faults.rate_window_scale,
         )
 
-    # -- state ----------------------------------------------------------------------------------
+    # -- state ------------------------------------------------------------------------------------
 
     def _wire(self) -> None:
         self.firehose = Firehose(
@@ -152,7 +152,7 @@ class Sandbox(VendorSandbox):
             "refresh_token": self.demo.refresh_token,
         }
 
-    # -- answers --------------------------------------------------------------------------------
+    # -- answers ----------------------------------------------------------------------------------
 
     def _rate_limited(self, status: int = 429) -> Response:
         kind = self.settings.rate_limit_body
@@ -204,7 +204,7 @@ class Sandbox(VendorSandbox):
 
         return {HTTPException: http_error}
 
-    # -- routing --------------------------------------------------------------------------------
+    # -- routing ----------------------------------------------------------------------------------
 
     def endpoint(self, handler: Handler, *, write: bool = False, profile: bool = False) -> Any:
         """Wrap a handler with Accept, auth, scope and rate-limit checks and error shaping."""

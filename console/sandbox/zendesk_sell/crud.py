@@ -166,7 +166,7 @@ class Crud:
             },
         }
 
-    # -- helpers ---------------------------------------------------------------------------------
+    # -- helpers ----------------------------------------------------------------------------------
 
     def exists(self, table: str, ident: int) -> bool:
         return ident in self.store.table(table)
@@ -197,7 +197,7 @@ class Crud:
             paging=paging,
         )
 
-    # -- handlers --------------------------------------------------------------------------------
+    # -- handlers ---------------------------------------------------------------------------------
 
     def list(self, res: Resource, request: Request) -> Response:
         query = self.query(res, request)

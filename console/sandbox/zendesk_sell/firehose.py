@@ -55,7 +55,7 @@ class Firehose:
         store.set_meta("firehose:epoch", self.epoch)
         self._seqs: dict[str, list[int]] = {r: [] for r in STREAMS}
 
-    # -- bookkeeping ---------------------------------------------------------------------------
+    # -- bookkeeping ------------------------------------------------------------------------------
 
     def restore(self) -> None:
         for resource in STREAMS:
@@ -114,7 +114,7 @@ class Firehose:
             self.store.set_meta(f"firehose:pruned:{resource}", str(seqs[dropped - 1]))
             del seqs[:dropped]
 
-    # -- positions -------------------------------------------------------------------------------
+    # -- positions --------------------------------------------------------------------------------
 
     def _mac(self, resource: str, seq: int) -> str:
         return hashlib.sha256(f"{self.epoch}:{resource}:{seq}".encode()).hexdigest()[:10]
@@ -134,7 +134,7 @@ class Firehose:
             raise gone("The position is not one this stream issued.")
         return seq
 
-    # -- reading ---------------------------------------------------------------------------------
+    # -- reading ----------------------------------------------------------------------------------
 
     def read(self, resource: str, position: str, limit: int) -> StreamPage:
         self.prune(resource)

@@ -40,7 +40,7 @@ class Nested:
     def _save_parent(self, res: Resource, parent: Record) -> None:
         self.store.table(res.name).put(parent["id"], parent)
 
-    # -- associated contacts ---------------------------------------------------------------------
+    # -- associated contacts ----------------------------------------------------------------------
 
     def list_contacts(self, deal_id: int, request: Request) -> Response:
         deal = self.crud.record(DEALS, deal_id)
@@ -83,7 +83,7 @@ class Nested:
         self._save_parent(DEALS, deal)
         return Response(status_code=204)
 
-    # -- line items -----------------------------------------------------------------------------
+    # -- line items -------------------------------------------------------------------------------
 
     def list_items(self, order_id: int, request: Request) -> Response:
         order = self.crud.record(ORDERS, order_id)

@@ -138,7 +138,7 @@ class OAuth:
             raise unauthorized("The access token provided has expired.")
         return token.strip(), record
 
-    # -- the endpoints ---------------------------------------------------------------------------
+    # -- the endpoints ----------------------------------------------------------------------------
 
     async def authorize(self, request: Request) -> Response:
         q = request.query_params

@@ -76,7 +76,7 @@ class Client(VendorClient):
     def base_url(self) -> str:
         return self.credentials.base_url
 
-    # -- auth -----------------------------------------------------------------------------------
+    # -- auth -------------------------------------------------------------------------------------
 
     def _token(self) -> str:
         token = self.credentials.access_token
@@ -131,7 +131,7 @@ class Client(VendorClient):
             self._generation += 1
             return True
 
-    # -- errors ---------------------------------------------------------------------------------
+    # -- errors -----------------------------------------------------------------------------------
 
     def parse_error(self, response: httpx.Response) -> VendorError:
         body = safe_json(response)
@@ -172,7 +172,7 @@ class Client(VendorClient):
         text = body.strip()[:300] if isinstance(body, str) and body.strip() else ""
         return self.make_error(response, message=text or response.reason_phrase, body=body)
 
-    # -- endpoints ------------------------------------------------------------------------------
+    # -- endpoints --------------------------------------------------------------------------------
 
     async def execute(self, ep: Endpoint, inputs: BaseModel) -> Any:
         if ep.kind is Kind.RAW:
@@ -232,7 +232,7 @@ class Client(VendorClient):
         per_page = int(parts.query.get("per_page") or DEFAULT_PER_PAGE)
         return all_pages(fetch, first, per_page, self.settings.page_concurrency)
 
-    # -- the Firehose ---------------------------------------------------------------------------
+    # -- the Firehose -----------------------------------------------------------------------------
 
     async def _stream(self, ep: Endpoint, inputs: BaseModel, position: str) -> StreamPage:
         resource = ep.options.get("resource") or getattr(inputs, "resource", None)
@@ -255,7 +255,7 @@ class Client(VendorClient):
         got = await self._stream(ep, inputs, position)
         return Page(got.items, next=got.position, meta={"top": got.top, "position": got.position})
 
-    # -- pickers --------------------------------------------------------------------------------
+    # -- pickers ----------------------------------------------------------------------------------
 
     async def _collect(self, path: str, params: dict[str, Any] | None = None) -> list[Any]:
         rows: list[Any] = []
@@ -307,7 +307,7 @@ class Client(VendorClient):
             for r in rows
         ]
 
-    # -- raw ------------------------------------------------------------------------------------
+    # -- raw --------------------------------------------------------------------------------------
 
     async def raw(self, inputs: RawRequestInput) -> RawResponse:
         """As the base, but a bare path such as /tasks means the Core API's /v2/tasks."""

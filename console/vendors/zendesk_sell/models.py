@@ -98,7 +98,7 @@ class Address(InputModel):
     country: str | None = Field(None, description="Country name or code.")
 
 
-# -- records ------------------------------------------------------------------------------------
+# -- records --------------------------------------------------------------------------------------
 
 
 class Record(OutputModel):
@@ -273,7 +273,7 @@ class Account(Record):
     subdomain: str | None = None
 
 
-# -- the Firehose -------------------------------------------------------------------------------
+# -- the Firehose ---------------------------------------------------------------------------------
 
 
 class EventMeta(OutputModel):
