@@ -42,6 +42,7 @@ from console.sandbox.zendesk_sell.rules import Rules, utc_now
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Request, int], Response | Awaitable[Response]]
+FREEZE_FROM_SCALE = 10
 
 
 class ZendeskSettings(BaseModel):
@@ -102,7 +103,8 @@ class Sandbox(VendorSandbox):
     def generate(self) -> None:
         self._wire()
         # Hundreds of thousands of new dicts would trigger the cyclic GC over and over; none
-        # of them can form a cycle, so collect nothing until they are built, then freeze them.
+        # of them can form a cycle, so collect nothing until they are built. At large scales
+        # they are then frozen, so later collections do not walk them all again.
         was_enabled = gc.isenabled()
         gc.disable()
         try:
@@ -111,7 +113,8 @@ class Sandbox(VendorSandbox):
             for name, rows in tables.items():
                 self.store.table(name).load(rows, persist=self.store.persistent)
         finally:
-            gc.freeze()
+            if self.scale >= FREEZE_FROM_SCALE:
+                gc.freeze()
             if was_enabled:
                 gc.enable()
         self.store.set_meta(LINE_ITEM_SEQ, str(last_item))

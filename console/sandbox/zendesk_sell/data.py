@@ -8,6 +8,7 @@ from typing import Any
 
 from console.sandbox.common.fakedata import EPOCH, Fake, iso
 from console.sandbox.zendesk_sell import people, records, reference
+from console.sandbox.zendesk_sell.draw import Draw
 from console.sandbox.zendesk_sell.firehose import Firehose
 from console.sandbox.zendesk_sell.resources import STREAMS
 from console.sandbox.zendesk_sell.rules import render
@@ -34,17 +35,19 @@ def generate(seed: int, count: Any) -> tuple[dict[str, Rows], int]:
         "products": products,
         **reference.small_tables(fake),
     }
-    contacts, members = people.contacts(fake, count(COUNTS["contacts"]), USERS)
+    # One set of shared pools (phones, addresses, timestamps), sized to the data.
+    d = Draw(fake, size=min(4096, 2 * count(COUNTS["contacts"])))
+    contacts, members = people.contacts(d, count(COUNTS["contacts"]), USERS)
     tables["contacts"] = contacts
     tables["leads"] = people.leads(
-        fake, count(COUNTS["leads"]), USERS, len(reference.LEAD_SOURCES), len(reference.UNQUALIFIED)
+        d, count(COUNTS["leads"]), USERS, len(reference.LEAD_SOURCES), len(reference.UNQUALIFIED)
     )
-    tables["deals"] = records.deals(fake, count(COUNTS["deals"]), contacts, members, stages, USERS)
+    tables["deals"] = records.deals(d, count(COUNTS["deals"]), contacts, members, stages, USERS)
     sizes = {"contact": len(contacts), "lead": len(tables["leads"]), "deal": len(tables["deals"])}
-    tables["notes"] = records.notes(fake, count(COUNTS["notes"]), sizes, USERS)
-    tables["tasks"] = records.tasks(fake, count(COUNTS["tasks"]), sizes, USERS)
+    tables["notes"] = records.notes(d, count(COUNTS["notes"]), sizes, USERS)
+    tables["tasks"] = records.tasks(d, count(COUNTS["tasks"]), sizes, USERS)
     tables["orders"], last_item = records.orders(
-        fake, count(COUNTS["orders"]), tables["deals"], products
+        d, count(COUNTS["orders"]), tables["deals"], products
     )
     tables.update(reference.activity(fake, [k for k, _ in contacts[:200]]))
     return tables, last_item

@@ -20,12 +20,14 @@ Record = dict[str, Any]
 class Draw:
     """Fast seeded picks from the pools (`Fake.pick` goes through randrange, too slow at 100k)."""
 
-    def __init__(self, fake: Fake) -> None:
+    def __init__(self, fake: Fake, size: int = 4096) -> None:
+        self.rng = fake.rng
         self.random = fake.rng.random
         self.pools = fake.pools
         # Records share these (never mutated in place: an update replaces the whole value).
-        self.phones = [self._phone() for _ in range(4096)]
-        self.addresses = [self._address() for _ in range(2048)]
+        self.phones = [self._phone() for _ in range(size)]
+        self.addresses = [self._address() for _ in range(max(1, size // 2))]
+        self.stamps = Stamps(fake, size)
 
     def pick(self, seq: Sequence[Any]) -> Any:
         return seq[int(self.random() * len(seq))]
@@ -37,11 +39,11 @@ class Draw:
         return str(self.pick(self.pools.last_names))
 
     def phone(self) -> str:
-        return str(self.phones[int(self.random() * 4096)])
+        return str(self.phones[int(self.random() * len(self.phones))])
 
     def address(self) -> dict[str, str]:
         """A shared address object (records never change one in place)."""
-        return self.addresses[int(self.random() * 2048)]
+        return self.addresses[int(self.random() * len(self.addresses))]
 
     def _phone(self) -> str:
         r = self.random

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from console.sandbox.common.fakedata import INDUSTRIES, Fake
-from console.sandbox.zendesk_sell.draw import Draw, Record, Rows, Stamps, tags
+from console.sandbox.common.fakedata import INDUSTRIES
+from console.sandbox.zendesk_sell.draw import Draw, Record, Rows, tags
 
 
-def contacts(fake: Fake, count: int, users: int) -> tuple[Rows, dict[int, list[int]]]:
+def contacts(d: Draw, count: int, users: int) -> tuple[Rows, dict[int, list[int]]]:
     """Organizations first, then individuals (80% of them belong to an organization)."""
-    stamps, d = Stamps(fake), Draw(fake)
-    r, pick, pools = d.random, d.pick, fake.pools
+    stamps = d.stamps
+    r, pick, pools = d.random, d.pick, d.pools
     n_org = max(1, count * 3 // 10)
     rows: Rows = []
     members: dict[int, list[int]] = {}
@@ -119,8 +119,8 @@ def contacts(fake: Fake, count: int, users: int) -> tuple[Rows, dict[int, list[i
     return rows, members
 
 
-def leads(fake: Fake, count: int, users: int, sources: int, reasons: int) -> Rows:
-    rng, stamps, d = fake.rng, Stamps(fake), Draw(fake)
+def leads(d: Draw, count: int, users: int, sources: int, reasons: int) -> Rows:
+    rng, stamps = d.rng, d.stamps
     rows: Rows = []
     for lid in range(1, count + 1):
         created, updated = stamps.pair()

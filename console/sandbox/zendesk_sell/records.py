@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from console.sandbox.common.fakedata import EPOCH, Fake, iso
-from console.sandbox.zendesk_sell.draw import Draw, Rows, Stamps, tags
+from console.sandbox.common.fakedata import EPOCH, iso
+from console.sandbox.zendesk_sell.draw import Draw, Rows, tags
 
 DEAL_TOPICS = [
     "Website Redesign",
@@ -44,14 +44,14 @@ FLOATING_TASKS = [
 
 
 def deals(
-    fake: Fake,
+    d: Draw,
     count: int,
     contact_rows: Rows,
     members: dict[int, list[int]],
     stage_rows: Rows,
     users: int,
 ) -> Rows:
-    stamps, d = Stamps(fake), Draw(fake)
+    stamps = d.stamps
     r, pick = d.random, d.pick
     stages = [s for _, s in stage_rows if s["active"]]
     sales = [s for s in stages if s["pipeline_id"] == 1]
@@ -118,8 +118,8 @@ def deals(
     return rows
 
 
-def notes(fake: Fake, count: int, sizes: dict[str, int], users: int) -> Rows:
-    rng, stamps, d = fake.rng, Stamps(fake), Draw(fake)
+def notes(d: Draw, count: int, sizes: dict[str, int], users: int) -> Rows:
+    rng, stamps = d.rng, d.stamps
     rows: Rows = []
     for nid in range(1, count + 1):
         created, updated = stamps.pair()
@@ -148,10 +148,10 @@ def notes(fake: Fake, count: int, sizes: dict[str, int], users: int) -> Rows:
     return rows
 
 
-def tasks(fake: Fake, count: int, sizes: dict[str, int], users: int) -> Rows:
-    rng, stamps, d = fake.rng, Stamps(fake), Draw(fake)
+def tasks(d: Draw, count: int, sizes: dict[str, int], users: int) -> Rows:
+    rng, stamps = d.rng, d.stamps
     # Due dates from 20 days ago to 40 days ahead, on the hour; reminders an hour before.
-    hours = [int(rng.random() * 24 * 60) - 24 * 20 for _ in range(2048)]
+    hours = [int(rng.random() * 24 * 60) - 24 * 20 for _ in range(min(2048, 2 * count))]
     due_pool = [iso(EPOCH + timedelta(hours=h)) for h in hours]
     remind_pool = [iso(EPOCH + timedelta(hours=h - 1)) for h in hours]
     rows: Rows = []
@@ -186,9 +186,9 @@ def tasks(fake: Fake, count: int, sizes: dict[str, int], users: int) -> Rows:
     return rows
 
 
-def orders(fake: Fake, count: int, deal_rows: Rows, product_rows: Rows) -> tuple[Rows, int]:
+def orders(d: Draw, count: int, deal_rows: Rows, product_rows: Rows) -> tuple[Rows, int]:
     """Orders on distinct deals, each with 1-4 line items; returns the last line item id."""
-    rng, d = fake.rng, Draw(fake)
+    rng = d.rng
     products = [p for _, p in product_rows if p["active"]]
     picked = sorted({1 + int(rng.random() * len(deal_rows)) for _ in range(count)})
     deal_by_id = {d["id"]: d for _, d in deal_rows}
