@@ -25,6 +25,7 @@ from console.http.base import (
     safe_json,
     split_inputs,
 )
+from console.http.settings import ClientSettings
 from console.models import Deleted, PickerOption, RawRequestInput, RawResponse
 from console.vendors.zendesk_sell.models import StreamEvent, StreamPage
 from console.vendors.zendesk_sell.paging import all_pages, drain
@@ -67,7 +68,7 @@ class Client(VendorClient):
     vendor = "zendesk_sell"
     credentials: ZendeskSellCredentials
 
-    def __init__(self, http: httpx.AsyncClient, credentials: Any, settings: Any) -> None:
+    def __init__(self, http: httpx.AsyncClient, credentials: Any, settings: ClientSettings) -> None:
         super().__init__(http, credentials, settings)
         self._refresh_lock = asyncio.Lock()
         self._generation = 0
