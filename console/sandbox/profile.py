@@ -25,12 +25,17 @@ def sandbox_profile(
             access_token=sf["access_token"],
             refresh_token=sf.get("refresh_token"),
             client_id=sf.get("client_id"),
+            client_secret=sf.get("client_secret"),
             login_url=sf.get("login_url", sf["base_url"]),
             api_version=sf.get("api_version", "64.0"),
         )
     if zs := config.get("zendesk_sell"):
         profile.zendesk_sell = ZendeskSellCredentials(
-            base_url=zs["base_url"], access_token=zs["access_token"]
+            base_url=zs["base_url"],
+            access_token=zs["access_token"],
+            refresh_token=zs.get("refresh_token"),
+            client_id=zs.get("client_id"),
+            client_secret=zs.get("client_secret"),
         )
     if inf := config.get("infinity"):
         profile.infinity = InfinityCredentials(
