@@ -49,6 +49,10 @@ def test_refresh_token_grant_issues_a_working_session(org: Org) -> None:
     assert body["issued_at"].isdigit()
     assert "refresh_token" not in body
     assert _works(org, body["access_token"])
+    (logged,) = org.admin.requests(path=TOKEN)[-1:]
+    assert "refresh_token=%2A%2A%2A" in logged["body"]
+    assert cfg["refresh_token"] not in logged["body"]
+    assert cfg["client_secret"] not in logged["body"]
 
 
 def test_refresh_failures_are_oauth_shaped(org: Org) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -45,6 +47,17 @@ from console.sandbox.salesforce.wire import (
 )
 
 _VERSION = re.compile(r"^v(\d+\.\d)$")
+_SECRET_FORM_FIELDS = frozenset(
+    {"refresh_token", "client_secret", "code", "device_code", "assertion", "token", "password"}
+)
+
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _mask_form(body: str) -> str:
+    pairs = parse_qsl(body, keep_blank_values=True)
+    return urlencode([(k, "***" if k in _SECRET_FORM_FIELDS and v else v) for k, v in pairs])
 
 
 class Sandbox(VendorSandbox):
@@ -148,8 +161,8 @@ class Sandbox(VendorSandbox):
                 self._rest,
                 methods=["GET", "HEAD", "POST", "PATCH", "PUT", "DELETE"],
             ),
-            Route("/services/oauth2/token", o.token, methods=["POST"]),
-            Route("/services/oauth2/revoke", o.revoke, methods=["GET", "POST"]),
+            Route("/services/oauth2/token", self._scrubbed(o.token), methods=["POST"]),
+            Route("/services/oauth2/revoke", self._scrubbed(o.revoke), methods=["GET", "POST"]),
             Route("/services/oauth2/userinfo", o.userinfo, methods=["GET"]),
             Route("/setup/connect", o.connect_page, methods=["GET", "POST"]),
             Route("/_sandbox/device/{decision}", self._device, methods=["POST"]),
@@ -224,6 +237,21 @@ class Sandbox(VendorSandbox):
                 )
             return await handler(ctx, request, **found.groupdict())
         return not_found()
+
+    def _scrubbed(self, handler: Endpoint) -> Endpoint:
+        """OAuth forms carry refresh tokens, secrets and codes: mask them in the request log."""
+
+        async def wrapped(request: Request) -> Response:
+            try:
+                return await handler(request)
+            finally:
+                rid = request.scope.get("state", {}).get("request_id")
+                for entry in reversed(self.requests.entries()):
+                    if entry.request_id == rid:
+                        entry.body = _mask_form(entry.body)
+                        break
+
+        return wrapped
 
     # -- admin -------------------------------------------------------------------------------
 
