@@ -17,6 +17,15 @@ from console.sandbox.server import EmbeddedSandbox, SandboxOptions
 from tests.conftest import Admin
 
 API = "/services/data/v64.0"
+INBOUND = "Inbound Lead Follow-up"
+
+
+def failure(element: dict[str, Any]) -> tuple[str, str]:
+    """(statusCode, message) of a failed action result element, checking its shape."""
+    assert element["isSuccess"] is False
+    (error,) = element["errors"]
+    assert element["outputValues"] == {"error": error["message"]}
+    return error["statusCode"], error["message"]
 
 
 class Org:
@@ -75,6 +84,14 @@ class Org:
             if r["Id"] not in busy
         ]
         return free[skip]
+
+    def assign(self, target: str, **extra: Any) -> dict[str, Any]:
+        """Put a target in the Inbound cadence (or as `extra` says); its tracker."""
+        inputs = {"salesCadenceNameOrId": INBOUND, "targetId": target, **extra}
+        response = self.invoke("assignTargetToSalesCadence", inputs)
+        assert response.status_code == 200, response.text
+        assert response.json()[0]["isSuccess"], response.text
+        return self.tracker_of(target)
 
     def tracker_of(self, target_id: str) -> dict[str, Any]:
         """The target's tracker in progress (or its latest one)."""

@@ -8,23 +8,15 @@ from typing import Any
 import httpx
 
 from console.sandbox.salesforce.ids import make_id
-from tests.salesforce.conftest import Org
+from tests.salesforce.conftest import INBOUND, Org, failure
 
 API_USER = make_id("005", 1)
-INBOUND = "Inbound Lead Follow-up"
 
 
 def _ok(response: httpx.Response) -> list[dict[str, Any]]:
     assert response.status_code == 200, response.text
     body: list[dict[str, Any]] = response.json()
     return body
-
-
-def _failure(element: dict[str, Any]) -> tuple[str, str]:
-    assert element["isSuccess"] is False
-    (error,) = element["errors"]
-    assert element["outputValues"] == {"error": error["message"]}
-    return error["statusCode"], error["message"]
 
 
 def _cadence(org: Org, name: str) -> dict[str, Any]:
@@ -38,17 +30,6 @@ def _steps(org: Org, cadence_id: str) -> list[dict[str, Any]]:
         f"SELECT Id, StepTitle, Type FROM ActionCadenceStep WHERE ActionCadenceId "
         f"= '{cadence_id}' ORDER BY DayOffset, StepName"
     )
-
-
-def _assign(org: Org, target: str, **extra: Any) -> dict[str, Any]:
-    (result,) = _ok(
-        org.invoke(
-            "assignTargetToSalesCadence",
-            {"salesCadenceNameOrId": INBOUND, "targetId": target, **extra},
-        )
-    )
-    assert result["isSuccess"], result
-    return org.tracker_of(target)
 
 
 def test_assign_creates_a_running_tracker_at_the_first_step(org: Org) -> None:
@@ -78,7 +59,7 @@ def test_assign_creates_a_running_tracker_at_the_first_step(org: Org) -> None:
     (again,) = org.invoke(
         "assignTargetToSalesCadence", {"salesCadenceNameOrId": before["Id"], "targetId": target}
     ).json()
-    assert _failure(again) == (
+    assert failure(again) == (
         "UNKNOWN_EXCEPTION",
         f"This target is already assigned to the sales cadence {INBOUND}.",
     )
@@ -89,8 +70,7 @@ def test_assign_by_id_with_assignee_opportunity_and_start_step(org: Org) -> None
     user = org.one("SELECT Id FROM User WHERE IsActive = true ORDER BY Name DESC LIMIT 1")["Id"]
     opp = org.one("SELECT Id FROM Opportunity LIMIT 1")["Id"]
     target = org.free_target("Lead")
-    tracker = _assign(
-        org,
+    tracker = org.assign(
         target,
         salesCadenceNameOrId=cadence["Id"],
         userId=user,
@@ -117,26 +97,26 @@ def test_assign_refusals_fail_alone_in_input_order(org: Org) -> None:
     ]
     results = _ok(org.invoke("assignTargetToSalesCadence", *inputs))
     assert [r["isSuccess"] for r in results] == [False] * 5 + [True, False, False]
-    assert _failure(results[0]) == (
+    assert failure(results[0]) == (
         "UNKNOWN_EXCEPTION",
         "The object needs to be a valid sales cadence entity.",
     )
-    assert "must be active" in _failure(results[1])[1]
-    assert _failure(results[2])[1] == "The assignee must be an active user."
-    assert "valid lead, contact, or person account" in _failure(results[3])[1]
-    assert _failure(results[4])[0] == "MALFORMED_ID"
+    assert "must be active" in failure(results[1])[1]
+    assert failure(results[2])[1] == "The assignee must be an active user."
+    assert "valid lead, contact, or person account" in failure(results[3])[1]
+    assert failure(results[4])[0] == "MALFORMED_ID"
     assert results[4]["errors"][0]["fields"] == ["targetId"]
-    assert _failure(results[6]) == (
+    assert failure(results[6]) == (
         "REQUIRED_FIELD_MISSING",
         "Missing required input parameter: salesCadenceNameOrId",
     )
-    assert _failure(results[7]) == ("INVALID_API_INPUT", "Unknown input parameter: colour")
+    assert failure(results[7]) == ("INVALID_API_INPUT", "Unknown input parameter: colour")
     assert org.tracker_of(good)["State"] == "Running"
 
 
 def test_remove_completes_the_tracker_and_cancels_its_step(org: Org) -> None:
     target = org.free_target(skip=10)
-    tracker = _assign(org, target)
+    tracker = org.assign(target)
     (result,) = _ok(
         org.invoke(
             "removeTargetFromSalesCadence",
@@ -162,13 +142,13 @@ def test_remove_completes_the_tracker_and_cancels_its_step(org: Org) -> None:
         {"targetId": target, "completionReasonCode": "ManuallyRemoved"},
         {"targetId": target, "completionReasonCode": "Bored"},
     ).json()
-    assert _failure(again)[1] == "The target isn't in an active sales cadence."
-    assert _failure(wrong_code)[0] == "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"
+    assert failure(again)[1] == "The target isn't in an active sales cadence."
+    assert failure(wrong_code)[0] == "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"
 
 
 def test_remove_by_tracker_id_with_related_opportunity(org: Org) -> None:
     target = org.free_target(skip=11)
-    tracker = _assign(org, target)
+    tracker = org.assign(target)
     opp = org.one("SELECT Id FROM Opportunity LIMIT 1")["Id"]
     (result,) = _ok(
         org.invoke(
@@ -188,7 +168,7 @@ def test_remove_by_tracker_id_with_related_opportunity(org: Org) -> None:
 
 def test_pause_and_resume_are_keyed_by_target(org: Org) -> None:
     target = org.free_target(skip=12)
-    tracker = _assign(org, target)
+    tracker = org.assign(target)
     when = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
     (paused,) = _ok(
         org.invoke("pauseSalesCadenceTracker", {"targetId": target, "resumeTime": when.isoformat()})
@@ -204,31 +184,31 @@ def test_pause_and_resume_are_keyed_by_target(org: Org) -> None:
         {"targetId": org.free_target(skip=13)},
         {"targetId": target, "resumeTime": "next tuesday"},
     ).json()
-    assert _failure(twice)[1] == "The sales cadence tracker is already paused."
-    assert _failure(past)[1] == "The target isn't in an active sales cadence."
-    assert _failure(garbled)[0] == "INVALID_TYPE_ON_FIELD_IN_RECORD"
+    assert failure(twice)[1] == "The sales cadence tracker is already paused."
+    assert failure(past)[1] == "The target isn't in an active sales cadence."
+    assert failure(garbled)[0] == "INVALID_TYPE_ON_FIELD_IN_RECORD"
     (resumed,) = _ok(org.invoke("resumeSalesCadenceTracker", {"targetId": target}))
     assert resumed["isSuccess"]
     state = org.tracker_of(target)
     assert (state["State"], state["ScheduledResumeDateTime"]) == ("Running", None)
     assert org.step_tracker(tracker["CurrentStepId"])["State"] == "Active"
     (again,) = org.invoke("resumeSalesCadenceTracker", {"targetId": target}).json()
-    assert _failure(again)[1] == "The sales cadence tracker isn't paused."
+    assert failure(again)[1] == "The sales cadence tracker isn't paused."
 
 
 def test_pause_refuses_a_resume_time_in_the_past(org: Org) -> None:
     target = org.free_target(skip=14)
-    _assign(org, target)
+    org.assign(target)
     (result,) = org.invoke(
         "pauseSalesCadenceTracker", {"targetId": target, "resumeTime": "2020-01-01T00:00:00Z"}
     ).json()
-    assert _failure(result) == ("UNKNOWN_EXCEPTION", "The resume time must be in the future.")
+    assert failure(result) == ("UNKNOWN_EXCEPTION", "The resume time must be in the future.")
     assert org.tracker_of(target)["State"] == "Running"
 
 
 def test_change_assignee(org: Org) -> None:
     target = org.free_target(skip=15)
-    _assign(org, target)
+    org.assign(target)
     users = org.records("SELECT Id, IsActive FROM User ORDER BY Name")
     active = next(u["Id"] for u in users if u["IsActive"] and u["Id"] != API_USER)
     inactive = next(u["Id"] for u in users if not u["IsActive"])
@@ -238,7 +218,7 @@ def test_change_assignee(org: Org) -> None:
         {"targetId": target, "userId": inactive},
     ).json()
     assert ok["isSuccess"]
-    assert _failure(refused)[1] == "The assignee must be an active user."
+    assert failure(refused)[1] == "The assignee must be an active user."
     assert org.tracker_of(target)["OwnerId"] == active
 
 
@@ -273,17 +253,17 @@ def test_modify_tracker_attributes(org: Org) -> None:
         opp,
         "Activation",
     )
-    assert "only on a completed" in _failure(early)[1]
-    assert _failure(orphan) == (
+    assert "only on a completed" in failure(early)[1]
+    assert failure(orphan) == (
         "UNKNOWN_EXCEPTION",
         "Set relatedToId before you set relatedToAttributionType.",
     )
-    assert _failure(unknown)[1] == "The object needs to be a valid sales cadence tracker."
+    assert failure(unknown)[1] == "The object needs to be a valid sales cadence tracker."
 
 
 def test_send_event_skips_and_completes_steps_to_the_end(org: Org) -> None:
     target = org.free_target(skip=16)
-    tracker = _assign(org, target)
+    tracker = org.assign(target)
     steps = _steps(org, tracker["ActionCadenceId"])
     first = tracker["CurrentStepId"]
     (skipped,) = _ok(org.invoke("sendSalesCadenceEvent", {"recordId": first, "eventType": "Skip"}))
@@ -296,7 +276,7 @@ def test_send_event_skips_and_completes_steps_to_the_end(org: Org) -> None:
     second = org.step_tracker(moved["CurrentStepId"])
     assert (second["StepTitle"], second["State"]) == (steps[1]["StepTitle"], "Active")
     (stale,) = org.invoke("sendSalesCadenceEvent", {"recordId": first, "eventType": "Skip"}).json()
-    assert "current step" in _failure(stale)[1]
+    assert "current step" in failure(stale)[1]
     (manual,) = _ok(
         org.invoke(
             "sendSalesCadenceEvent",
@@ -310,13 +290,13 @@ def test_send_event_skips_and_completes_steps_to_the_end(org: Org) -> None:
     (bad,) = org.invoke(
         "sendSalesCadenceEvent", {"recordId": third["Id"], "eventType": "Complete"}
     ).json()
-    assert _failure(bad)[0] == "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"
+    assert failure(bad)[0] == "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST"
 
 
 def test_completing_the_last_step_completes_the_tracker(org: Org) -> None:
     before = _cadence(org, INBOUND)["ActiveTargets"]
     target = org.free_target(skip=17)
-    tracker = _assign(org, target, startStepNameOrId="Connect on LinkedIn")
+    tracker = org.assign(target, startStepNameOrId="Connect on LinkedIn")
     (result,) = _ok(
         org.invoke(
             "sendSalesCadenceEvent",
@@ -337,12 +317,12 @@ def test_completing_the_last_step_completes_the_tracker(org: Org) -> None:
 
 def test_send_event_needs_a_running_tracker(org: Org) -> None:
     target = org.free_target(skip=18)
-    tracker = _assign(org, target)
+    tracker = org.assign(target)
     _ok(org.invoke("pauseSalesCadenceTracker", {"targetId": target}))
     (result,) = org.invoke(
         "sendSalesCadenceEvent", {"recordId": tracker["CurrentStepId"], "eventType": "Skip"}
     ).json()
-    assert "Paused state" in _failure(result)[1]
+    assert "Paused state" in failure(result)[1]
 
 
 def test_select_template_answers_the_seed_shapes(org: Org) -> None:
@@ -386,73 +366,3 @@ def test_select_template_answers_the_seed_shapes(org: Org) -> None:
         "outputValues": {"error": "No template was found."},
     }
     assert third == first  # the same target always gets the same variant
-
-
-def test_all_failed_is_400_with_the_same_array_unless_configured(org: Org) -> None:
-    inputs = [{"targetId": make_id("003", 999_990 + i)} for i in range(3)]
-    r = org.invoke("resumeSalesCadenceTracker", *inputs)
-    assert r.status_code == 400
-    assert len(r.json()) == 3
-    assert all(not e["isSuccess"] for e in r.json())
-    with org.settings(all_fail_status=200):
-        assert org.invoke("resumeSalesCadenceTracker", *inputs).status_code == 200
-
-
-def test_batch_limit_and_bad_bodies_fail_the_whole_request(org: Org) -> None:
-    many = [{"targetId": make_id("003", 1)}] * 201
-    r = org.invoke("resumeSalesCadenceTracker", *many)
-    assert r.status_code == 400
-    assert r.json()[0]["errorCode"] == "LIMIT_EXCEEDED"
-    with org.settings(max_batch_inputs=2):
-        assert org.invoke("resumeSalesCadenceTracker", *many[:3]).status_code == 400
-        assert org.invoke("resumeSalesCadenceTracker", *many[:2]).status_code == 400  # all fail
-    garbage = org.http.post(
-        "/actions/standard/resumeSalesCadenceTracker",
-        content=b"{nope",
-        headers={"Content-Type": "application/json"},
-    )
-    assert (garbage.status_code, garbage.json()[0]["errorCode"]) == (400, "JSON_PARSER_ERROR")
-    empty = org.http.post("/actions/standard/resumeSalesCadenceTracker", json={"inputs": []})
-    assert empty.status_code == 400
-
-
-def test_without_partial_save_one_failure_rolls_back_all(org: Org) -> None:
-    target = org.free_target(skip=19)
-    _assign(org, target)
-    with org.settings(partial_save=False):
-        r = org.invoke(
-            "pauseSalesCadenceTracker", {"targetId": target}, {"targetId": make_id("003", 999_999)}
-        )
-    assert r.status_code == 400
-    good, bad = r.json()
-    assert _failure(good)[0] == "ALL_OR_NONE_OPERATION_ROLLED_BACK"
-    assert "valid lead" in _failure(bad)[1]
-    assert org.tracker_of(target)["State"] == "Running"
-
-
-def test_list_describe_and_version_gating(org: Org) -> None:
-    names = [a["name"] for a in org.http.get("/actions/standard").json()["actions"]]
-    assert len(names) == 8
-    described = org.http.get("/actions/standard/assignTargetToSalesCadence").json()
-    inputs = {i["name"]: i for i in described["inputs"]}
-    assert inputs["salesCadenceNameOrId"]["required"] is True
-    assert inputs["targetId"]["type"] == "ID"
-    assert inputs["userId"]["required"] is False
-    removal = org.http.get("/actions/standard/removeTargetFromSalesCadence").json()
-    values = {i["name"]: i for i in removal["inputs"]}["completionDisposition"]["picklistValues"]
-    assert [v["value"] for v in values][:2] == ["Success", "Customer Engaged"]
-    old = httpx.Client(
-        base_url=org.base_url + "/services/data/v49.0",
-        trust_env=False,
-        headers={"Authorization": f"Bearer {org.token}"},
-    )
-    with old:
-        listed = [a["name"] for a in old.get("/actions/standard").json()["actions"]]
-        assert listed == ["assignTargetToSalesCadence", "removeTargetFromSalesCadence"]
-        r = old.post(
-            "/actions/standard/pauseSalesCadenceTracker",
-            json={"inputs": [{"targetId": make_id("003", 1)}]},
-        )
-        assert r.status_code == 404
-        assert r.json()[0]["errorCode"] == "NOT_FOUND"
-    assert org.http.get("/actions/standard/noSuchAction").status_code == 404

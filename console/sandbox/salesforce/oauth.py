@@ -197,7 +197,7 @@ class OAuthServer:
         if record["status"] == "denied":
             return oauth_error("access_denied", "end-user denied authorization")
         if record["status"] == "pending":
-            if too_soon and record["polls"] > 1:
+            if too_soon:
                 return oauth_error("slow_down", "polling too frequently")
             return oauth_error("authorization_pending", "authorization pending")
         self.devices.delete(key)  # a device code yields one token

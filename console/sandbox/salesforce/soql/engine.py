@@ -11,9 +11,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from console.sandbox.salesforce.schema import (
-    ID_TYPES,
     NAME_OBJECT_FIELDS,
-    NUMBER_TYPES,
     STRING_TYPES,
     FieldDef,
     ObjectDef,
@@ -328,6 +326,3 @@ def attributes(sobject: str, record: Record, version: str) -> dict[str, str]:
 
 def plan(query: Query, source: Source, now: datetime | None = None) -> Plan:
     return Plan(query, source, now)
-
-
-__all__ = ["ID_TYPES", "NUMBER_TYPES", "Plan", "Resolved", "Source", "plan", "resolve"]

@@ -243,8 +243,9 @@ class _Parser:
 
     def order(self) -> Order:
         ref = self.field()
-        descending = bool(self.accept("DESC")) if not self.accept("ASC") else False
-        nulls_last = descending
+        direction = self.accept("ASC", "DESC")
+        descending = direction is not None and direction.text.upper() == "DESC"
+        nulls_last = descending  # Salesforce's default: nulls first ascending, last descending
         if self.accept("NULLS"):
             nulls_last = self.keyword("FIRST", "LAST").text.upper() == "LAST"
         return Order(ref, descending, nulls_last)
