@@ -386,5 +386,8 @@ async def test_actions_are_never_retried_but_reads_are(svc: Service, org: Org) -
         org.admin.faults(fail_next=2, error_status=503)
         users = await svc.call("salesforce.listUsers", {})
         assert users.requests == 3
+        org.admin.faults(burst_429=1, retry_after=0)
+        again = await svc.call("salesforce.listUsers", {})
+        assert again.requests == 2
     finally:
         org.admin.reset_faults()

@@ -112,13 +112,14 @@ class Client(VendorClient):
             item = first if isinstance(first, Mapping) else body
             assert isinstance(item, Mapping)
             code = item.get("errorCode")
+            limit_hit = code == "REQUEST_LIMIT_EXCEEDED" and response.status_code == 403
             return self.make_error(
                 response,
                 message=str(item.get("message") or code or response.reason_phrase),
                 code=str(code) if code else None,
                 field=_fields(item.get("fields")),
                 body=body,
-                cls=ApiLimitExceeded if code == "REQUEST_LIMIT_EXCEEDED" else None,
+                cls=ApiLimitExceeded if limit_hit else None,
             )
         if isinstance(body, Mapping) and "error" in body:
             return oauth_error(response.status_code, body, request_id=self.request_id(response))
