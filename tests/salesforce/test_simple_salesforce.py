@@ -16,6 +16,8 @@ from simple_salesforce.exceptions import (
 
 from console.sandbox.server import EmbeddedSandbox, SandboxOptions
 
+_SESSIONS: list[requests.Session] = []
+
 
 @pytest.fixture(scope="module")
 def tls() -> Iterator[dict[str, Any]]:
@@ -24,10 +26,13 @@ def tls() -> Iterator[dict[str, Any]]:
         assert config["base_url"].startswith("https://")
         assert config["ca_bundle"]
         yield config
+        while _SESSIONS:  # closed first, so the server stops without waiting on them
+            _SESSIONS.pop().close()
 
 
 def _client(config: dict[str, Any], token: str | None = None) -> Salesforce:
     session = requests.Session()
+    _SESSIONS.append(session)
     session.verify = config["ca_bundle"]
     session.trust_env = False
     return Salesforce(
