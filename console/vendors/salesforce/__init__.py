@@ -1,0 +1,1 @@
+"""Salesforce: Sales Engagement cadence actions, SOQL lists, and Communications Cloud Sales."""
