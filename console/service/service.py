@@ -51,7 +51,6 @@ class Service:
         known = {k: v for k, v in profile.settings.items() if hasattr(base, k)}
         self.settings = replace(base, **known) if known else base
         self.pool = ClientPool(profile, self.settings, transport)
-        self.redactor = Redactor(profile.secret_values())
 
     async def __aenter__(self) -> Service:
         return self
@@ -193,6 +192,11 @@ class Service:
         self._journal(ep, raw_inputs, "ok", tr=tr, started=started, result=result, items=count)
 
     # -- bookkeeping -------------------------------------------------------------------------
+
+    @property
+    def redactor(self) -> Redactor:
+        """Built per use: a refreshed token is a secret too, from the moment it exists."""
+        return Redactor(self.profile.secret_values())
 
     @staticmethod
     def _result(
