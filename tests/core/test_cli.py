@@ -102,3 +102,54 @@ def test_journal_records_calls(sandbox: EmbeddedSandbox) -> None:
     assert last["request_id"]
     human = cli("journal").out
     assert "totango.searchAccounts" in human
+
+
+# -- the issue's own acceptance commands -------------------------------------------------------
+
+
+def test_sandbox_list_contacts_prints_five() -> None:
+    run = cli("call", "--sandbox", "zendesk_sell.listContacts", "per_page=5")
+    assert run.code == 0, run.err
+    contacts = json.loads(run.out)
+    assert len(contacts) == 5
+    assert all("id" in c for c in contacts)
+
+
+def test_create_without_its_required_name_exits_2_naming_the_field() -> None:
+    run = cli("call", "--sandbox", "zendesk_sell.createContact", "first_name=Ada")
+    assert run.code == 2
+    assert "last_name" in run.err
+    org = cli("call", "--sandbox", "zendesk_sell.createContact", "is_organization=true")
+    assert org.code == 2
+    assert "name" in org.err
+
+
+def test_read_only_delete_is_refused_before_any_request(
+    sandbox: EmbeddedSandbox, admin: dict[str, Admin]
+) -> None:
+    assert cli("--read-only", "call", "--sandbox", "zendesk_sell.deleteContact", "id=1").code == 2
+    env = env_profile(sandbox.config, "zendesk_sell")
+    run = cli("--read-only", "call", "zendesk_sell.deleteContact", "id=1", env=env)
+    assert run.code == 2
+    assert "read-only" in run.err
+    assert admin["zendesk_sell"].requests() == []
+
+
+def test_a_batch_from_an_input_file(fresh_sandbox: EmbeddedSandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = env_profile(fresh_sandbox.config, "salesforce")
+    targets = json.loads(
+        cli(
+            "call",
+            "salesforce.query",
+            "q=SELECT TargetId FROM ActionCadenceTracker WHERE State = 'Running' LIMIT 3",
+            env=env,
+        ).out
+    )
+    batch = tmp_path / "batch.json"
+    batch.write_text(json.dumps([{"targetId": t["TargetId"]} for t in targets]
+                                + [{"targetId": "003000000000000AAA"}]))  # fmt: skip
+    run = cli("call", "salesforce.pauseSalesCadenceTracker", "--input", f"@{batch}", env=env)
+    results = json.loads(run.out)
+    assert [r["ok"] for r in results] == [True, True, True, False]
+    assert run.code == 1
+    assert "1 of 4 inputs failed" in run.err
