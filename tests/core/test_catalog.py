@@ -14,8 +14,9 @@ from console.catalog.endpoint import Kind
 TESTS = Path(__file__).resolve().parents[1]
 
 REQUIRED = {
-    "salesforce": """assignTargetToSalesCadence removeTargetFromSalesCadence pauseSalesCadenceTracker
-        resumeSalesCadenceTracker changeSalesCadenceTargetAssignee modifyCadenceTrackerAttributes
+    "salesforce": """assignTargetToSalesCadence removeTargetFromSalesCadence
+        pauseSalesCadenceTracker resumeSalesCadenceTracker changeSalesCadenceTargetAssignee
+        modifyCadenceTrackerAttributes
         sendSalesCadenceEvent selectTemplateForSalesCadenceStepTracker updateRecipientGroup
         splitQuoteLineItem query listActions describeAction rawRequest""",
     "zendesk_sell": """createContact createDeal createLead createNote createOrder createTask
