@@ -105,6 +105,7 @@ class TrackerFilters(ListFilters):
         "CompletionReason",
         "CompletionDisposition",
         "CurrentStepId",
+        "CurrentStep.StepTitle",
         "LastCompletedStepId",
         "RelatedToId",
         "RelatedToAttributionType",
