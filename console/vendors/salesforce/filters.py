@@ -124,9 +124,11 @@ class TrackerFilters(ListFilters):
     activeOnly: bool | None = Field(
         None, description="True: only trackers still in progress; false: only finished ones."
     )
+    trackerId: TrackerId | None = Field(None, description="Just this one tracker.")
 
     def select(self) -> Select:
         sel = super().select().eq_if("State", self.state).eq_if("ActionCadenceId", self.cadenceId)
+        sel.eq_if("Id", self.trackerId)
         sel.eq_if("ActionCadence.Name", self.cadenceName).eq_if("OwnerId", self.ownerId)
         sel.eq_if("TargetId", self.targetId).eq_if("IsTrackerActive", self.activeOnly)
         return sel.order_by("LastModifiedDate", descending=True).order_by("Id")
@@ -170,9 +172,10 @@ class RecipientGroupFilters(ListFilters):
 
     nameContains: str | None = Field(None, description="Part of the group's name.")
     quoteLineItemId: SalesforceId | None = Field(None, description="The group of this line item.")
+    groupId: SalesforceId | None = Field(None, description="Just this one recipient group.")
 
     def select(self) -> Select:
-        sel = super().select().contains("Name", self.nameContains)
+        sel = super().select().contains("Name", self.nameContains).eq_if("Id", self.groupId)
         return sel.eq_if("QuoteLineItemId", self.quoteLineItemId).order_by("Name")
 
 
