@@ -48,6 +48,9 @@ SEPARATOR = "\x1f"
 _RESORT_RATIO = 32
 """Re-sort everything instead of inserting one by one when a batch exceeds 1/32 of rows."""
 
+_REMEMBERED = 24
+"""Filter results kept for reuse while the data is unchanged (backspacing, retyping)."""
+
 
 @dataclass(frozen=True, slots=True)
 class SortState:
@@ -85,6 +88,7 @@ class RecordStore:
         self._slot_of: dict[Hashable, int] = {}
         self._arrivals = 0
         self._in_slot_order = True  # order == range(len(slots)): filter can skip indexing
+        self._results: dict[str, list[int]] = {}  # query -> view, valid until data changes
         self.set_columns(columns)
 
     # ----------------------------------------------------------------- columns and counts
@@ -160,6 +164,7 @@ class RecordStore:
     # ------------------------------------------------------------------------ loading
     def replace(self, rows: Iterable[Row]) -> None:
         """Drop everything (marks too; filter and sort stay in force) and load `rows`."""
+        self._results = {}
         self._rows, self._keys, self._arrival, self._search = [], [], [], []
         self._sort_keys, self._slot_of = [], {}
         self.order, self.view = [], []
@@ -176,6 +181,7 @@ class RecordStore:
         batch = list(rows)
         if not batch:
             return 0, 0
+        self._results = {}
         keys = self._batch_keys(batch)
         slot_of = self._slot_of
         fresh: dict[Hashable, Row] = {}  # the same key twice in one batch: the later one wins
@@ -206,6 +212,7 @@ class RecordStore:
         slot = self._slot_of.get(self._get_key(row))
         if slot is None:
             return False
+        self._results = {}
         self._rows[slot] = row
         self._search[slot] = self._search_strings([row])[0]
         if self.sort is not None:
@@ -224,6 +231,7 @@ class RecordStore:
         gone = {slot for key in keys if (slot := self._slot_of.pop(key, None)) is not None}
         if not gone:
             return 0
+        self._results = {}
         for slot in gone:
             self.marks.discard(self._keys[slot])
             self._rows[slot] = None
@@ -239,23 +247,42 @@ class RecordStore:
     def filter(self, text: str) -> bool:
         """Narrow the view to rows whose searchable text contains `text` (any case).
 
-        Returns whether the query changed.
+        The candidates are the smallest remembered result whose query the new one contains
+        (all rows if none): typing narrows the previous result, and backspacing or retyping
+        finds its answer remembered. Returns whether the query changed.
         """
         query = text.replace(SEPARATOR, "").lower()
         if query == self.query:
             return False
-        previous, self.query = self.query, query
+        if self.query:
+            self._remember(self.query, self.view)
+        self.query = query
         if not query:
             self.view = list(self.order)
-        elif previous and previous in query:
-            search = self._search
-            self.view = [slot for slot in self.view if query in search[slot]]
+            return True
+        known = self._results.get(query)
+        if known is not None:
+            self.view = known
+            return True
+        narrower = [view for seen, view in self._results.items() if seen in query]
+        candidates = min(narrower, key=len) if narrower else self.order
+        if 2 * len(candidates) > len(self.order):
+            self._refilter()  # a sequential pass over all rows beats picking most of them
         else:
-            self._refilter()
+            search = self._search
+            self.view = [slot for slot in candidates if query in search[slot]]
         return True
+
+    def _remember(self, query: str, view: list[int]) -> None:
+        results = self._results
+        results.pop(query, None)
+        results[query] = view
+        while len(results) > _REMEMBERED:
+            del results[next(iter(results))]
 
     def sort_by(self, column: str | None, descending: bool = False) -> None:
         """Sort by a column key (stable; ties keep arrival order), or None for arrival order."""
+        self._results = {}
         if column is None:
             self.sort = None
             self._sort_keys = []

@@ -101,8 +101,8 @@ class TableApp(App[None]):
 
 
 def painted(table: RecordTable) -> list[Strip]:
-    """The lines the table paints now (header first)."""
-    width, height = table.size
+    """The lines the table paints now (header first), minus any under a scrollbar."""
+    width, height = table.scrollable_content_region.size
     return table.render_lines(Region(0, 0, width, height))
 
 
