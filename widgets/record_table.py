@@ -128,13 +128,18 @@ class RecordTable(RecordView, can_focus=True):
             color: $foreground;
         }
         & > .record-table--mark {
-            color: $text-secondary;
+            color: $foreground;
             text-style: bold;
         }
         & > .record-table--match {
             background: $warning-muted;
             color: $text-warning;
             text-style: bold;
+        }
+        &:ansi > .record-table--match {
+            background: $background;
+            color: $warning;
+            text-style: bold reverse;
         }
         & > .record-table--empty {
             color: $text-muted;

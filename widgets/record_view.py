@@ -275,6 +275,8 @@ class RecordView(ScrollView):
         if self._styles_key != (base, self.has_focus):
             get = self.get_component_rich_style
             self._styles = {name: get(name) for name in self.COMPONENT_CLASSES}
+            # the glyph keeps its line's background: take only its own colour and weight
+            self._styles["record-table--mark"] = get("record-table--mark", partial=True)
             self._styles_key = (base, self.has_focus)
         scroll_x, scroll_y = self.scroll_offset
         return Frame(

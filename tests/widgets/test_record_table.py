@@ -373,3 +373,37 @@ async def test_zebra_stripes_shade_every_other_line_and_footer_lists_main_keys()
             b.binding.action for b in app.screen.active_bindings.values() if b.binding.show
         }
         assert {"select", "toggle_mark", "mark_all", "sort"} <= footer_keys
+
+
+async def test_marks_stay_visible_in_the_16_colour_theme() -> None:
+    app = TableApp(make_rows(8))
+    async with app.run_test() as pilot:
+        app.theme = "ansi-dark"
+        await pilot.press("down", "space")
+        await pilot.pause()
+        lines = painted_text(app.table)
+        assert lines[2].startswith("●")
+        assert not lines[1].startswith("●")
+        glyph = next(iter(painted(app.table)[2]))
+        assert glyph.text.startswith("●")
+        assert glyph.style is not None
+        assert glyph.style.color != glyph.style.bgcolor
+
+
+async def test_set_columns_and_clear_keep_the_counts_honest() -> None:
+    app = TableApp(make_rows(12))
+    async with app.run_test() as pilot:
+        table = app.table
+        await pilot.press("down", "space")
+        table.set_columns([c for c in COLUMNS if c.key in ("id", "name")])
+        await pilot.pause()
+        assert "Email" not in painted_text(table)[0]
+        assert (table.cursor_key, table.marked_keys()) == (2, [2])
+        assert table.counts_label("Contacts") == "Contacts 12 / 12 · 1 marked"
+        table.clear()
+        await pilot.pause()
+        assert (table.loaded, table.shown, table.marked) == (0, 0, 0)
+        assert painted_text(table)[1].strip() == "No records"
+        last = app.of(RecordTable.CountsChanged)[-1]
+        assert (last.loaded, last.shown, last.marked) == (0, 0, 0)
+        assert app.of(RecordTable.MarksChanged)[-1].marked == 0
