@@ -63,9 +63,7 @@ def _add(args: argparse.Namespace) -> int:
     if args.device_login:
         if vendor != "salesforce":
             raise InputError("--device-login is for --vendor salesforce", [])
-        from console.vendors.salesforce.auth import device_login_cli
-
-        data.update(device_login_cli(data))
+        data.update(_device_login(data))
     unknown = sorted(set(data) - set(cls.model_fields))
     if unknown:
         raise InputError(
@@ -94,6 +92,38 @@ def _add(args: argparse.Namespace) -> int:
 
     print(f"Saved {vendor} in profile {args.name!r} (secrets in the {secret_store().name} store).")
     return EXIT_OK
+
+
+def _device_login(data: dict[str, Any]) -> dict[str, Any]:
+    """Run the Salesforce OAuth device flow, telling the person where to approve it."""
+    import httpx
+
+    from console.vendors.salesforce.auth import DeviceCode, device_login
+
+    client_id = data.get("client_id")
+    if not client_id:
+        raise InputError(
+            "--device-login needs the connected app's client_id",
+            [FieldProblem("client_id", "required for the device flow")],
+        )
+    login_url = str(data.get("login_url") or "https://login.salesforce.com")
+
+    def show(code: DeviceCode) -> None:
+        print(
+            f"Open {code.verification_uri} and enter the code {code.user_code}",
+            file=sys.stderr,
+            flush=True,
+        )
+        print("Waiting for approval (Ctrl+C gives up)...", file=sys.stderr, flush=True)
+
+    async def login() -> dict[str, Any]:
+        async with httpx.AsyncClient(timeout=30) as http:
+            creds = await device_login(
+                http, login_url=login_url, client_id=str(client_id), on_code=show
+            )
+        return {**creds.model_dump(exclude_none=True), **creds.secrets()}
+
+    return asyncio.run(login())
 
 
 def _list(args: argparse.Namespace) -> int:

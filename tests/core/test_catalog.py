@@ -36,16 +36,18 @@ REQUIRED = {
 
 def test_every_promised_endpoint_exists() -> None:
     ids = {ep.id for ep in all_endpoints()}
-    missing = [f"{v}.{a}" for v, names in REQUIRED.items() for a in names.split()
-               if f"{v}.{a}" not in ids]  # fmt: skip
+    missing = [
+        f"{v}.{a}" for v, names in REQUIRED.items() for a in names.split() if f"{v}.{a}" not in ids
+    ]
     assert missing == []
 
 
 def test_ids_follow_vendor_dot_action_and_are_unique() -> None:
     ids = [ep.id for ep in all_endpoints()]
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"(salesforce|zendesk_sell|infinity|totango)\.[a-z][A-Za-z]+", i)
-               for i in ids)  # fmt: skip
+    assert all(
+        re.fullmatch(r"(salesforce|zendesk_sell|infinity|totango)\.[a-z][A-Za-z]+", i) for i in ids
+    )
 
 
 def test_data_sources_return_picker_options() -> None:

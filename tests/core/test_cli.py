@@ -37,8 +37,14 @@ def test_call_prints_json_and_exits_0(sandbox: EmbeddedSandbox) -> None:
 
 def test_key_value_and_input_json_merge(sandbox: EmbeddedSandbox) -> None:
     env = env_profile(sandbox.config, "totango")
-    run = cli("call", "totango.searchAccounts", "--input",
-              '{"count": 50, "sort_by": "display_name"}', "count=2", env=env)  # fmt: skip
+    run = cli(
+        "call",
+        "totango.searchAccounts",
+        "--input",
+        '{"count": 50, "sort_by": "display_name"}',
+        "count=2",
+        env=env,
+    )
     assert run.code == 0, run.err
     assert len(json.loads(run.out)) == 2
 
@@ -60,8 +66,13 @@ def test_unknown_endpoint_exits_2() -> None:
 def test_vendor_error_exits_1_with_code_and_request_id(sandbox: EmbeddedSandbox) -> None:
     env = env_profile(sandbox.config, "totango")
     play = sandbox.config["totango"]["successplay_id"]
-    run = cli("call", "totango.runManualSuccessPlay", f"successplayId={play}",
-              "accountId=ACC-00000", env=env)  # fmt: skip
+    run = cli(
+        "call",
+        "totango.runManualSuccessPlay",
+        f"successplayId={play}",
+        "accountId=ACC-00000",
+        env=env,
+    )
     assert run.code == 1
     assert "ACCOUNT_NOT_FOUND" in run.err
     assert "request_id=" in run.err
@@ -73,8 +84,14 @@ def test_read_only_refuses_before_any_request(
 ) -> None:
     env = env_profile(sandbox.config, "totango")
     play = sandbox.config["totango"]["successplay_id"]
-    run = cli("--read-only", "call", "totango.runManualSuccessPlay",
-              f"successplayId={play}", "accountId=ACC-10001", env=env)  # fmt: skip
+    run = cli(
+        "--read-only",
+        "call",
+        "totango.runManualSuccessPlay",
+        f"successplayId={play}",
+        "accountId=ACC-10001",
+        env=env,
+    )
     assert run.code == 2
     assert "read-only" in run.err
     assert admin["totango"].requests() == []
@@ -85,8 +102,13 @@ def test_read_only_refuses_before_any_request(
 def test_read_only_from_the_environment(sandbox: EmbeddedSandbox, admin: dict[str, Admin]) -> None:
     env = {**env_profile(sandbox.config, "totango"), "CRM_CONSOLE_READ_ONLY": "1"}
     play = sandbox.config["totango"]["successplay_id"]
-    run = cli("call", "totango.runManualSuccessPlay", f"successplayId={play}",
-              "accountId=ACC-10001", env=env)  # fmt: skip
+    run = cli(
+        "call",
+        "totango.runManualSuccessPlay",
+        f"successplayId={play}",
+        "accountId=ACC-10001",
+        env=env,
+    )
     assert run.code == 2
     assert admin["totango"].requests() == []
 
@@ -146,8 +168,11 @@ def test_a_batch_from_an_input_file(fresh_sandbox: EmbeddedSandbox, tmp_path) ->
         ).out
     )
     batch = tmp_path / "batch.json"
-    batch.write_text(json.dumps([{"targetId": t["TargetId"]} for t in targets]
-                                + [{"targetId": "003000000000000AAA"}]))  # fmt: skip
+    batch.write_text(
+        json.dumps(
+            [{"targetId": t["TargetId"]} for t in targets] + [{"targetId": "003000000000000AAA"}]
+        )
+    )
     run = cli("call", "salesforce.pauseSalesCadenceTracker", "--input", f"@{batch}", env=env)
     results = json.loads(run.out)
     assert [r["ok"] for r in results] == [True, True, True, False]

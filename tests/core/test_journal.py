@@ -15,8 +15,9 @@ from console.service.service import Service
 def test_wal_mode_and_tail_order(tmp_path: Path) -> None:
     journal = Journal(tmp_path / "j.sqlite3")
     for i in range(5):
-        journal.record(JournalEntry(profile="p", endpoint=f"totango.e{i}", inputs={"i": i},
-                                    outcome="ok"))  # fmt: skip
+        journal.record(
+            JournalEntry(profile="p", endpoint=f"totango.e{i}", inputs={"i": i}, outcome="ok")
+        )
     assert [e.endpoint for e in journal.tail(3)] == ["totango.e2", "totango.e3", "totango.e4"]
     assert journal.tail(10, endpoint_prefix="totango.e1")[0].inputs == {"i": 1}
     mode = sqlite3.connect(tmp_path / "j.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
@@ -30,8 +31,12 @@ async def test_service_calls_are_journaled(service: Service, journal: Journal) -
         await service.call("totango.searchAccounts", {"count": 0})
     ok, refused = journal.tail(2)
     assert (ok.endpoint, ok.outcome, ok.status, ok.items, ok.requests) == (
-        "totango.searchAccounts", "ok", 200, 2, 1,
-    )  # fmt: skip
+        "totango.searchAccounts",
+        "ok",
+        200,
+        2,
+        1,
+    )
     assert ok.request_id
     assert ok.latency_ms is not None
     assert refused.outcome == "refused"

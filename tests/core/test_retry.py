@@ -67,8 +67,12 @@ async def test_a_create_that_landed_is_not_sent_again(
 async def test_creates_under_every_failure_reach_the_server_at_most_once(
     service: Service, admin: dict[str, Admin], tt: dict[str, Any]
 ) -> None:
-    for fault in ({"fail_next": 3}, {"burst_429": 3, "retry_after": 0}, {"drop_next": 3},
-                  {"malformed_next": 3}):  # fmt: skip
+    for fault in (
+        {"fail_next": 3},
+        {"burst_429": 3, "retry_after": 0},
+        {"drop_next": 3},
+        {"malformed_next": 3},
+    ):
         admin["totango"].reset_faults()
         admin["totango"].clear_requests()
         admin["totango"].faults(**fault)

@@ -27,8 +27,16 @@ def _config_dir() -> Path:
 
 def test_profile_add_keeps_secrets_out_of_the_toml(sandbox) -> None:  # type: ignore[no-untyped-def]
     tt = sandbox.config["totango"]
-    run = cli("profile", "add", "work", "--vendor", "totango", f"base_url={tt['base_url']}",
-              "app_token=-", stdin=tt["app_token"] + "\n")  # fmt: skip
+    run = cli(
+        "profile",
+        "add",
+        "work",
+        "--vendor",
+        "totango",
+        f"base_url={tt['base_url']}",
+        "app_token=-",
+        stdin=tt["app_token"] + "\n",
+    )
     assert run.code == 0, run.err
     assert "file store" in run.out
     toml = config_file().read_text()
@@ -51,8 +59,18 @@ def test_profile_add_keeps_secrets_out_of_the_toml(sandbox) -> None:  # type: ig
 
 def test_environment_overrides_the_stored_secret(sandbox) -> None:  # type: ignore[no-untyped-def]
     tt = sandbox.config["totango"]
-    assert cli("profile", "add", "work", "--vendor", "totango", f"base_url={tt['base_url']}",
-               f"app_token={PLANTED}").code == 0  # fmt: skip
+    assert (
+        cli(
+            "profile",
+            "add",
+            "work",
+            "--vendor",
+            "totango",
+            f"base_url={tt['base_url']}",
+            f"app_token={PLANTED}",
+        ).code
+        == 0
+    )
     bad = cli("profile", "test", "work")
     assert bad.code == 1
     assert PLANTED not in bad.out + bad.err
@@ -76,11 +94,15 @@ async def test_no_secret_in_journal_logs_or_errors(
     async with Service(good, journal=journal, settings=FAST) as svc:
         await svc.call("totango.searchAccounts", {"count": 1})
         # A raw request whose inputs carry a secret-looking header and body.
-        await svc.call("totango.rawRequest", {
-            "method": "POST", "url": "/api/v1/search/accounts",
-            "headers": {"X-Api-Key": PLANTED}, "form": {"query": '{"terms": []}',
-                                                        "password": PLANTED},
-        })  # fmt: skip
+        await svc.call(
+            "totango.rawRequest",
+            {
+                "method": "POST",
+                "url": "/api/v1/search/accounts",
+                "headers": {"X-Api-Key": PLANTED},
+                "form": {"query": '{"terms": []}', "password": PLANTED},
+            },
+        )
     async with Service(bad, journal=journal, settings=FAST) as svc:
         with pytest.raises(ConsoleError) as err:
             await svc.call("totango.searchAccounts", {"count": 1})

@@ -95,8 +95,11 @@ def test_port_base_assigns_consecutive_ports() -> None:
 def test_bad_faults_spec_is_refused() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "console", "sandbox", "--faults", "nonsense"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert "key=value" in proc.stderr
 

@@ -41,8 +41,11 @@ def test_run_answers_plain_text_success_and_records_the_run(
 ) -> None:
     runs = sandbox.sandbox("totango").store.table("runs")
     before = len(runs)
-    r = http.post(RUN, json={"successplayId": tt["successplay_id"], "accountId": "ACC-10002"},
-                  headers=_auth(tt))  # fmt: skip
+    r = http.post(
+        RUN,
+        json={"successplayId": tt["successplay_id"], "accountId": "ACC-10002"},
+        headers=_auth(tt),
+    )
     assert r.status_code == 200
     assert r.text == "Success"
     assert r.headers["content-type"].startswith("text/plain")
@@ -62,8 +65,9 @@ def test_run_answers_plain_text_success_and_records_the_run(
 def test_auth_and_role_failures(
     http: httpx.Client, tt: dict[str, Any], headers: dict[str, str], status: int, text: str
 ) -> None:
-    r = http.post(RUN, json={"successplayId": tt["successplay_id"], "accountId": "ACC-10002"},
-                  headers=headers)  # fmt: skip
+    r = http.post(
+        RUN, json={"successplayId": tt["successplay_id"], "accountId": "ACC-10002"}, headers=headers
+    )
     assert r.status_code == status
     assert text in r.text
 
@@ -75,14 +79,20 @@ def test_documented_failure_texts(
     inactive = next(p for p in plays if p["manual"] and not p["active"])
     automatic = next(p for p in plays if not p["manual"] and p["active"])
     cases = [
-        ({"successplayId": "00000000-0000-4000-8000-000000000000", "accountId": "ACC-10002"},
-         404, "SuccessPlay not found"),
+        (
+            {"successplayId": "00000000-0000-4000-8000-000000000000", "accountId": "ACC-10002"},
+            404,
+            "SuccessPlay not found",
+        ),
         ({"successplayId": inactive["id"], "accountId": "ACC-10002"}, 404, "SuccessPlay not found"),
-        ({"successplayId": automatic["id"], "accountId": "ACC-10002"}, 400,
-         "SuccessPlay is not configured as manual"),
+        (
+            {"successplayId": automatic["id"], "accountId": "ACC-10002"},
+            400,
+            "SuccessPlay is not configured as manual",
+        ),
         ({"successplayId": tt["successplay_id"], "accountId": "NOPE"}, 404, "Account not found"),
         ({"accountId": "ACC-10002"}, 400, "successplayId is required"),
-    ]  # fmt: skip
+    ]
     for body, status, text in cases:
         r = http.post(RUN, json=body, headers=_auth(tt))
         assert (r.status_code, r.text) == (status, text), body
@@ -122,8 +132,9 @@ def test_search_needs_terms_and_a_sane_count(http: httpx.Client, tt: dict[str, A
     bad = http.post(SEARCH, data={"query": json.dumps({"count": 5})}, headers=_auth(tt))
     assert bad.status_code == 400
     assert "terms" in bad.text
-    big = http.post(SEARCH, data={"query": json.dumps({"terms": [], "count": 5000})},
-                    headers=_auth(tt))  # fmt: skip
+    big = http.post(
+        SEARCH, data={"query": json.dumps({"terms": [], "count": 5000})}, headers=_auth(tt)
+    )
     assert big.status_code == 400
 
 

@@ -136,8 +136,11 @@ async def test_run_is_never_sent_twice(
 async def test_raw_request(service: Service) -> None:
     result = await service.call(
         "totango.rawRequest",
-        {"method": "POST", "url": "/api/v1/search/accounts",
-         "form": {"query": '{"terms": [], "count": 2}'}},
-    )  # fmt: skip
+        {
+            "method": "POST",
+            "url": "/api/v1/search/accounts",
+            "form": {"query": '{"terms": [], "count": 2}'},
+        },
+    )
     assert result.data.status == 200
     assert len(result.data.body["response"]["accounts"]["hits"]) == 2

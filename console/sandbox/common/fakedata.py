@@ -23,10 +23,25 @@ from console.config.paths import cache_dir
 EPOCH = datetime(2026, 11, 2, 9, 0, 0, tzinfo=UTC)
 
 INDUSTRIES = (
-    "Design Services", "Software", "Manufacturing", "Healthcare", "Retail", "Logistics",
-    "Financial Services", "Education", "Telecommunications", "Hospitality", "Construction",
-    "Energy", "Media", "Non-profit", "Real Estate", "Legal", "Consulting", "Agriculture",
-)  # fmt: skip
+    "Design Services",
+    "Software",
+    "Manufacturing",
+    "Healthcare",
+    "Retail",
+    "Logistics",
+    "Financial Services",
+    "Education",
+    "Telecommunications",
+    "Hospitality",
+    "Construction",
+    "Energy",
+    "Media",
+    "Non-profit",
+    "Real Estate",
+    "Legal",
+    "Consulting",
+    "Agriculture",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,21 +31,47 @@ ALNUM = string.digits + string.ascii_uppercase + string.ascii_lowercase
 _CHECKSUM = string.ascii_uppercase + "012345"
 
 SITES = (
-    "Head Office", "Inbound Sales", "Support Centre", "Contact Centre", "London Office",
-    "Customer Service", "Northern Branch", "Bookings Line",
-)  # fmt: skip
+    "Head Office",
+    "Inbound Sales",
+    "Support Centre",
+    "Contact Centre",
+    "London Office",
+    "Customer Service",
+    "Northern Branch",
+    "Bookings Line",
+)
 
 # The demo IGRP's ratings, in order; the last three have no button (default Rate Call).
 DEMO_RATINGS = (
-    "New Lead", "Sales enquiry", "Existing customer", "Support", "Complaint", "Wrong number",
-    "Booking", "Quote request", "Callback requested", "Billing query", "Cancellation",
-    "Spam", "Order status", "Test call",
-)  # fmt: skip
+    "New Lead",
+    "Sales enquiry",
+    "Existing customer",
+    "Support",
+    "Complaint",
+    "Wrong number",
+    "Booking",
+    "Quote request",
+    "Callback requested",
+    "Billing query",
+    "Cancellation",
+    "Spam",
+    "Order status",
+    "Test call",
+)
 MORE_RATINGS = (
-    "Renewal", "Partner enquiry", "Technical issue", "Job application", "Supplier",
-    "Press enquiry", "Voicemail", "Demo request", "Referral", "Returns", "Follow-up call",
+    "Renewal",
+    "Partner enquiry",
+    "Technical issue",
+    "Job application",
+    "Supplier",
+    "Press enquiry",
+    "Voicemail",
+    "Demo request",
+    "Referral",
+    "Returns",
+    "Follow-up call",
     "Price check",
-)  # fmt: skip
+)
 ALL_RATINGS = DEMO_RATINGS + MORE_RATINGS
 UNUSED = frozenset({"Spam", "Order status", "Test call", "Voicemail", "Price check"})
 
@@ -78,52 +104,113 @@ def dropdown(
     }
 
 
-COUNTRIES = [("Canada", "CA"), ("United States", "US"), ("United Kingdom", "GB"),
-             ("Ireland", "IE"), ("Australia", "AU")]  # fmt: skip
-REASONS = [("Billing", "Billing"), ("Technical fault", "Technical"),
-           ("Account change", "Account change"), ("Other", "Other")]  # fmt: skip
-OUTCOMES = [("Resolved", "Resolved"), ("Escalated", "Escalated"),
-            ("Callback needed", "Callback needed")]  # fmt: skip
+COUNTRIES = [
+    ("Canada", "CA"),
+    ("United States", "US"),
+    ("United Kingdom", "GB"),
+    ("Ireland", "IE"),
+    ("Australia", "AU"),
+]
+REASONS = [
+    ("Billing", "Billing"),
+    ("Technical fault", "Technical"),
+    ("Account change", "Account change"),
+    ("Other", "Other"),
+]
+OUTCOMES = [
+    ("Resolved", "Resolved"),
+    ("Escalated", "Escalated"),
+    ("Callback needed", "Callback needed"),
+]
 
 ParamMaker = Callable[[random.Random], Any]
 PLANS: dict[str, tuple[str, str, ParamMaker]] = {
-    "New Lead": ("createLead", "Create Lead", lambda r: [
-        fixed({"Lead": "OwnerId"}, sf_id(r, "00G", long=False)),
-        fixed({"Lead": "LeadSource"}, "Phone Inquiry")]),
-    "Sales enquiry": ("createLead", "New sales lead", lambda r: [
-        dropdown({"Lead": "CountryCode"}, "Country", COUNTRIES),
-        dropdown({"Lead": "RecordTypeId"}, "Record Type",
-                 [("Direct", sf_id(r, "012", long=False)),
-                  ("Reseller", sf_id(r, "012", long=False))], required=True)]),
-    "Existing customer": ("logCall", "Log Call", lambda r: [
-        fixed({"Task": "Call_Source__c"}, "Infinity")]),
-    "Support": ("logCall", "Log support call", lambda r: [
-        dropdown({"Task": "Call_Reason__c"}, "Reason", REASONS, required=True)]),
-    "Complaint": ("logCall", "Log complaint", lambda r: [
-        fixed({"Task": "Priority"}, "High"),
-        dropdown({"Task": "Call_Outcome__c"}, "Outcome", OUTCOMES)]),
+    "New Lead": (
+        "createLead",
+        "Create Lead",
+        lambda r: [
+            fixed({"Lead": "OwnerId"}, sf_id(r, "00G", long=False)),
+            fixed({"Lead": "LeadSource"}, "Phone Inquiry"),
+        ],
+    ),
+    "Sales enquiry": (
+        "createLead",
+        "New sales lead",
+        lambda r: [
+            dropdown({"Lead": "CountryCode"}, "Country", COUNTRIES),
+            dropdown(
+                {"Lead": "RecordTypeId"},
+                "Record Type",
+                [
+                    ("Direct", sf_id(r, "012", long=False)),
+                    ("Reseller", sf_id(r, "012", long=False)),
+                ],
+                required=True,
+            ),
+        ],
+    ),
+    "Existing customer": (
+        "logCall",
+        "Log Call",
+        lambda r: [fixed({"Task": "Call_Source__c"}, "Infinity")],
+    ),
+    "Support": (
+        "logCall",
+        "Log support call",
+        lambda r: [dropdown({"Task": "Call_Reason__c"}, "Reason", REASONS, required=True)],
+    ),
+    "Complaint": (
+        "logCall",
+        "Log complaint",
+        lambda r: [
+            fixed({"Task": "Priority"}, "High"),
+            dropdown({"Task": "Call_Outcome__c"}, "Outcome", OUTCOMES),
+        ],
+    ),
     "Wrong number": ("rateCall", "Rate Call", lambda r: None),
     "Booking": ("prompt", "Please select", lambda r: None),
-    "Quote request": ("createLead", "Create Lead", lambda r: [
-        fixed({"Lead": "LeadSource"}, "Phone Inquiry"),
-        dropdown({"Lead": "CountryCode"}, "Country", COUNTRIES[:3])]),
+    "Quote request": (
+        "createLead",
+        "Create Lead",
+        lambda r: [
+            fixed({"Lead": "LeadSource"}, "Phone Inquiry"),
+            dropdown({"Lead": "CountryCode"}, "Country", COUNTRIES[:3]),
+        ],
+    ),
     # The older flat form, as in Infinity's own sample list.
     "Callback requested": ("rateCall", "Rate Call", lambda r: {"Call_Source__c": "Infinity"}),
-    "Billing query": ("logCall", "Log billing call", lambda r: [
-        fixed({"Lead": "Origin__c", "Contact": "Origin__c"}, "Infinity")]),
-    "Cancellation": ("logCall", "Log cancellation", lambda r: [
-        dropdown({"Task": "Call_Outcome__c"}, "Outcome", OUTCOMES, required=True)]),
-    "Renewal": ("logCall", "Log renewal call", lambda r: [
-        fixed({"Task": "Call_Source__c"}, "Infinity")]),
-    "Partner enquiry": ("createLead", "Create partner lead", lambda r: [
-        fixed({"Lead": "LeadSource"}, "Partner Referral")]),
-    "Technical issue": ("logCall", "Log fault", lambda r: [
-        dropdown({"Task": "Call_Reason__c"}, "Reason", REASONS)]),
-    "Demo request": ("createLead", "Book a demo", lambda r: [
-        fixed({"Lead": "Rating"}, "Hot")]),
-    "Follow-up call": ("rateCall", "Rate follow-up", lambda r: [
-        fixed({"Task": "Call_Source__c"}, "Infinity")]),
-}  # fmt: skip
+    "Billing query": (
+        "logCall",
+        "Log billing call",
+        lambda r: [fixed({"Lead": "Origin__c", "Contact": "Origin__c"}, "Infinity")],
+    ),
+    "Cancellation": (
+        "logCall",
+        "Log cancellation",
+        lambda r: [dropdown({"Task": "Call_Outcome__c"}, "Outcome", OUTCOMES, required=True)],
+    ),
+    "Renewal": (
+        "logCall",
+        "Log renewal call",
+        lambda r: [fixed({"Task": "Call_Source__c"}, "Infinity")],
+    ),
+    "Partner enquiry": (
+        "createLead",
+        "Create partner lead",
+        lambda r: [fixed({"Lead": "LeadSource"}, "Partner Referral")],
+    ),
+    "Technical issue": (
+        "logCall",
+        "Log fault",
+        lambda r: [dropdown({"Task": "Call_Reason__c"}, "Reason", REASONS)],
+    ),
+    "Demo request": ("createLead", "Book a demo", lambda r: [fixed({"Lead": "Rating"}, "Hot")]),
+    "Follow-up call": (
+        "rateCall",
+        "Rate follow-up",
+        lambda r: [fixed({"Task": "Call_Source__c"}, "Infinity")],
+    ),
+}
 GENERIC = ("Renewal", "Partner enquiry", "Technical issue", "Demo request", "Wrong number")
 
 
@@ -151,21 +238,46 @@ def generate(seed: int, *, linked: int, unlinked: int, demo_ratings: int) -> dic
                 default = action == "logCall" and not has_default
                 has_default = has_default or default
                 bid = len(buttons) + 1
-                buttons.append((bid, {
-                    "sfButtonId": bid, "igrp": key, "sfOrgRef": igrp["sfOrgRef"],
-                    "callRating": text, "buttonAction": action, "buttonLabel": label,
-                    "isDefaultButton": int(default), "actionParams": params,
-                    "callNotesField": "", "srcPhoneNumberField": "",
-                }))  # fmt: skip
+                buttons.append(
+                    (
+                        bid,
+                        {
+                            "sfButtonId": bid,
+                            "igrp": key,
+                            "sfOrgRef": igrp["sfOrgRef"],
+                            "callRating": text,
+                            "buttonAction": action,
+                            "buttonLabel": label,
+                            "isDefaultButton": int(default),
+                            "actionParams": params,
+                            "callNotesField": "",
+                            "srcPhoneNumberField": "",
+                        },
+                    )
+                )
             ratings.append(
                 (rid, {"callRatingItemId": rid, "igrp": key, "itemText": text, "isUsed": int(used)})
             )
     users: Rows = [
-        (DEMO_USER, {"username": DEMO_USER, "password": DEMO_PASSWORD,
-                     "api_key": DEMO_API_KEY, "igrps": ["*"]}),
-        (AGENT_USER, {"username": AGENT_USER, "password": AGENT_PASSWORD,
-                      "api_key": AGENT_API_KEY, "igrps": [igrps[0][0]]}),
-    ]  # fmt: skip
+        (
+            DEMO_USER,
+            {
+                "username": DEMO_USER,
+                "password": DEMO_PASSWORD,
+                "api_key": DEMO_API_KEY,
+                "igrps": ["*"],
+            },
+        ),
+        (
+            AGENT_USER,
+            {
+                "username": AGENT_USER,
+                "password": AGENT_PASSWORD,
+                "api_key": AGENT_API_KEY,
+                "igrps": [igrps[0][0]],
+            },
+        ),
+    ]
     return {"igrps": igrps, "ratings": ratings, "buttons": buttons, "users": users}
 
 

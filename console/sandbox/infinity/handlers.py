@@ -26,17 +26,26 @@ if TYPE_CHECKING:
     from console.sandbox.common.store import Store
     from console.sandbox.infinity.app import InfinitySettings
 
-BUTTON_FIELDS = Fields({
-    "sfButtonId": ("sfButtonId", "int"), "buttonAction": ("buttonAction", "str"),
-    "buttonLabel": ("buttonLabel", "str"), "callRating": ("callRating", "str"),
-    "isDefaultButton": ("isDefaultButton", "int"),
-})  # fmt: skip
-RATING_FIELDS = Fields({
-    "callRatingItemId": ("callRatingItemId", "int"), "itemText": ("itemText", "str"),
-    "callRating": ("itemText", "str"), "isUsed": ("isUsed", "int"),
-})  # fmt: skip
-IGRP_FIELDS = Fields({"igrp": ("igrp", "int"), "name": ("name", "str"),
-                      "sfOrgRef": ("sfOrgRef", "str")})  # fmt: skip
+BUTTON_FIELDS = Fields(
+    {
+        "sfButtonId": ("sfButtonId", "int"),
+        "buttonAction": ("buttonAction", "str"),
+        "buttonLabel": ("buttonLabel", "str"),
+        "callRating": ("callRating", "str"),
+        "isDefaultButton": ("isDefaultButton", "int"),
+    }
+)
+RATING_FIELDS = Fields(
+    {
+        "callRatingItemId": ("callRatingItemId", "int"),
+        "itemText": ("itemText", "str"),
+        "callRating": ("itemText", "str"),
+        "isUsed": ("isUsed", "int"),
+    }
+)
+IGRP_FIELDS = Fields(
+    {"igrp": ("igrp", "int"), "name": ("name", "str"), "sfOrgRef": ("sfOrgRef", "str")}
+)
 
 AUTH_REQUIRED = "auth required"
 ACCESS_DENIED = "access denied"
@@ -200,13 +209,17 @@ class Handlers:
         table = self.store.table("buttons")
         ident = table.next_id()
         record = {
-            "sfButtonId": ident, "igrp": igrp, "sfOrgRef": installation["sfOrgRef"],
-            "callRating": changes["callRating"], "buttonAction": changes["buttonAction"],
+            "sfButtonId": ident,
+            "igrp": igrp,
+            "sfOrgRef": installation["sfOrgRef"],
+            "callRating": changes["callRating"],
+            "buttonAction": changes["buttonAction"],
             "buttonLabel": changes["buttonLabel"],
             "isDefaultButton": changes.get("isDefaultButton", 0),
             "actionParams": changes.get("actionParams") or None,
-            "callNotesField": "", "srcPhoneNumberField": "",
-        }  # fmt: skip
+            "callNotesField": "",
+            "srcPhoneNumberField": "",
+        }
         if record["isDefaultButton"]:
             self._clear_default(igrp)
         table.put(ident, record)

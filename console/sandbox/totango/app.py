@@ -140,9 +140,14 @@ class Sandbox(VendorSandbox):
         run_id = runs.next_id()
         runs.put(
             run_id,
-            {"id": run_id, "successplayId": play_id, "accountId": account_id,
-             "user": user["user"], "time": now_iso()},
-        )  # fmt: skip
+            {
+                "id": run_id,
+                "successplayId": play_id,
+                "accountId": account_id,
+                "user": user["user"],
+                "time": now_iso(),
+            },
+        )
         return self._text(200, "Success", admitted)
 
     async def search(self, request: Request) -> Response:

@@ -366,10 +366,29 @@ ASSOCIATED_CONTACTS = Resource(
 # Top-level collections served at /v2/{name} with the generic handlers.
 TOP_LEVEL: dict[str, Resource] = {
     r.name: r
-    for r in (CONTACTS, DEALS, LEADS, NOTES, TASKS, ORDERS, PRODUCTS, TAGS, SOURCES, LEAD_SOURCES,
-              DEAL_SOURCES, LOSS_REASONS, DEAL_UNQUALIFIED, LEAD_UNQUALIFIED, PIPELINES, STAGES,
-              USERS, TEXT_MESSAGES, VISITS, VISIT_OUTCOMES)
-}  # fmt: skip
+    for r in (
+        CONTACTS,
+        DEALS,
+        LEADS,
+        NOTES,
+        TASKS,
+        ORDERS,
+        PRODUCTS,
+        TAGS,
+        SOURCES,
+        LEAD_SOURCES,
+        DEAL_SOURCES,
+        LOSS_REASONS,
+        DEAL_UNQUALIFIED,
+        LEAD_UNQUALIFIED,
+        PIPELINES,
+        STAGES,
+        USERS,
+        TEXT_MESSAGES,
+        VISITS,
+        VISIT_OUTCOMES,
+    )
+}
 
 # Firehose streams (/v3/{name}/stream).
 STREAMS: tuple[str, ...] = tuple(

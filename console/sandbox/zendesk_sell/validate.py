@@ -17,9 +17,34 @@ from console.sandbox.zendesk_sell.resources import F, K, Resource
 
 ADDRESS_KEYS = ("line1", "city", "postal_code", "state", "country")
 CURRENCIES = frozenset(
-    ("USD", "EUR", "GBP", "PLN", "CAD", "AUD", "CHF", "JPY", "SEK", "NOK", "DKK", "CZK", "HUF",
-     "NZD", "SGD", "HKD", "INR", "BRL", "MXN", "ZAR", "CNY", "ILS", "AED", "TRY", "KRW")
-)  # fmt: skip
+    (
+        "USD",
+        "EUR",
+        "GBP",
+        "PLN",
+        "CAD",
+        "AUD",
+        "CHF",
+        "JPY",
+        "SEK",
+        "NOK",
+        "DKK",
+        "CZK",
+        "HUF",
+        "NZD",
+        "SGD",
+        "HKD",
+        "INR",
+        "BRL",
+        "MXN",
+        "ZAR",
+        "CNY",
+        "ILS",
+        "AED",
+        "TRY",
+        "KRW",
+    )
+)
 MAX_STRING = 255
 
 Exists = Callable[[str, int], bool]

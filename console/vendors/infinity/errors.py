@@ -23,9 +23,19 @@ CODES = (
 )
 
 PARAMS = (
-    "callRating", "buttonAction", "buttonLabel", "actionParams", "isDefaultButton",
-    "sfButtonId", "igrp", "filter", "sort", "limit", "offset", "format",
-)  # fmt: skip
+    "callRating",
+    "buttonAction",
+    "buttonLabel",
+    "actionParams",
+    "isDefaultButton",
+    "sfButtonId",
+    "igrp",
+    "filter",
+    "sort",
+    "limit",
+    "offset",
+    "format",
+)
 
 _FIELD = re.compile(r"^(?P<name>[A-Za-z]+)(?P<subs>(?:\[[^\]]*\])*)")
 _TAGS = re.compile(r"<[^>]+>")

@@ -1,0 +1,263 @@
+"""The Textual application: themes, keys, the session (profile + service) and error reporting.
+
+Global keys:
+
+| Key            | Fallback | Action                                   | Binding id          |
+|----------------|----------|------------------------------------------|---------------------|
+| ctrl+p         | f2       | command palette: every endpoint, every app command | app.palette |
+| :              |          | command line (k9s style)                 | app.command_line    |
+| ? / f1         |          | help: every binding of the focused screen | app.help           |
+| 1 2 3 4        | alt+1..4 | Salesforce, Zendesk Sell, Infinity, Totango | app.vendor.*     |
+| f3             |          | journal of recent calls                  | app.journal         |
+| f4             |          | profiles                                 | app.profiles        |
+| f5             |          | Zendesk Sell Firehose live tail          | app.firehose        |
+| ctrl+q         | f10      | quit                                     | app.quit            |
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.worker import Worker, WorkerState
+
+from console.errors import ConsoleError, VendorError
+from console.service.results import CallResult
+from console.service.service import Service
+from screens.keys import apply_keymap
+from screens.palette import AppCommands, EndpointCommands
+from screens.ui_state import UIState
+from themes import DEFAULT_THEME, STYLESHEET, load_themes
+
+log = logging.getLogger(__name__)
+
+VENDOR_KEYS = ("salesforce", "zendesk_sell", "infinity", "totango")
+
+
+@dataclass(slots=True)
+class Launch:
+    """How the console was started (command-line flags and the `[ui]` config)."""
+
+    profile: str | None = None
+    sandbox: bool | None = None
+    read_only: bool = False
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    # Tests and benchmarks hand over a ready service instead of opening a session.
+    service: Service | None = None
+    remember: bool = True  # keep the last tab and list between runs
+
+
+class SessionReady(Message):
+    """The profile is resolved and the service can be called."""
+
+
+class ConsoleApp(App[None]):
+    CSS_PATH = str(STYLESHEET)
+    TITLE = "crm-console"
+    COMMANDS: ClassVar[set[Any]] = {EndpointCommands, AppCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p,f2"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Every key here"),
+        Binding(
+            "colon", "command_line", "Cmd", id="app.command_line", tooltip="k9s-style command line"
+        ),
+        Binding(
+            "1,alt+1", "vendor('salesforce')", "Salesforce", show=False, id="app.vendor.salesforce"
+        ),
+        Binding(
+            "2,alt+2",
+            "vendor('zendesk_sell')",
+            "Zendesk Sell",
+            show=False,
+            id="app.vendor.zendesk_sell",
+        ),
+        Binding("3,alt+3", "vendor('infinity')", "Infinity", show=False, id="app.vendor.infinity"),
+        Binding("4,alt+4", "vendor('totango')", "Totango", show=False, id="app.vendor.totango"),
+        Binding("f3", "journal", "Journal", id="app.journal", tooltip="Recent calls"),
+        Binding("f4", "profiles", "Profiles", id="app.profiles", show=False),
+        Binding("f5", "firehose", "Firehose", id="app.firehose", show=False),
+        Binding("ctrl+q,f10", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, launch: Launch | None = None) -> None:
+        super().__init__()
+        self.launch = launch or Launch()
+        self._service: Service | None = self.launch.service
+        self._session: Any = None
+        self.ui_state = UIState.load() if self.launch.remember else UIState()
+        self.theme_problems: tuple[str, ...] = ()
+
+    # -- start and stop ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        themes, self.theme_problems = load_themes()
+        for theme in themes:
+            self.register_theme(theme)
+        wanted = self.launch.theme or self.ui_state.theme or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        for problem in self.theme_problems:
+            self.notify(problem, severity="warning")
+        apply_keymap(self, self.launch.keymap)
+        from screens.main import MainScreen
+
+        self.push_screen(MainScreen())
+        if self._service is not None:
+            self.post_message(SessionReady())
+        else:
+            self.open_session()
+
+    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
+    def open_session(self) -> None:
+        """Resolve the profile, starting the embedded sandbox when it is the one to use."""
+        from console.api import default_journal, open_session
+
+        session = open_session(
+            self.launch.profile,
+            sandbox=self.launch.sandbox,
+            read_only=True if self.launch.read_only else None,
+        )
+        self.call_from_thread(self._session_opened, session, default_journal())
+
+    def _session_opened(self, session: Any, journal: Any) -> None:
+        self._session = session
+        self._service = Service(session.profile, journal=journal)
+        self.post_message(SessionReady())
+
+    async def switch_profile(self, name: str | None, *, sandbox: bool | None = None) -> None:
+        """Close the current session and open another profile's."""
+        await self._close_session()
+        self.launch.profile = name
+        self.launch.sandbox = sandbox
+        self.open_session()
+
+    async def _close_session(self) -> None:
+        if self._service is not None:
+            await self._service.aclose()
+            if self._service.journal is not None:
+                self._service.journal.close()
+            self._service = None
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    async def action_quit(self) -> None:
+        if self.launch.remember:
+            self.ui_state.theme = self.theme
+            self.ui_state.save()
+        await self._close_session()
+        self.exit()
+
+    # -- the service -------------------------------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        return self._service is not None
+
+    @property
+    def service(self) -> Service:
+        if self._service is None:
+            raise ConsoleError("The session is still opening.")
+        return self._service
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self._service and self._service.read_only) or self.launch.read_only
+
+    def set_read_only(self, on: bool) -> None:
+        if self._service is not None:
+            self._service.read_only = on
+        self.launch.read_only = on
+        self.screen.refresh_bindings()
+        for screen in self.screen_stack:
+            screen.post_message(ReadOnlyChanged(on))
+
+    @property
+    def profile_name(self) -> str:
+        return self._service.profile.name if self._service else (self.launch.profile or "…")
+
+    @property
+    def on_sandbox(self) -> bool:
+        return bool(self._service and self._service.profile.sandbox)
+
+    async def call(self, endpoint_id: str, inputs: Any = None, **kw: Any) -> CallResult:
+        return await self.service.call(endpoint_id, inputs, **kw)
+
+    # -- errors --------------------------------------------------------------------------------
+
+    def report_error(self, error: BaseException, *, context: str = "") -> None:
+        """The one place a failure becomes a notification (never a crash)."""
+        if isinstance(error, VendorError):
+            lines = [error.message]
+            meta = [f"{error.vendor} {error.status or ''}".strip()]
+            if error.code:
+                meta.append(error.code)
+            if error.field:
+                meta.append(f"field {error.field}")
+            lines.append(" · ".join(meta))
+            if error.request_id:
+                lines.append(f"request id {error.request_id}")
+            title = error.title
+        elif isinstance(error, ConsoleError):
+            lines, title = [error.message], error.title
+        else:
+            log.exception("unexpected error", exc_info=error)
+            lines, title = [f"{type(error).__name__}: {error}"], "Unexpected error"
+        if context:
+            title = f"{title} — {context}"
+        self.notify("\n".join(lines), title=title, severity="error", timeout=10)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.report_error(event.worker.error)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_vendor(self, vendor: str) -> None:
+        from screens.main import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.show_vendor(vendor)
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_command_line(self) -> None:
+        from screens.command_line import CommandLine
+
+        self.push_screen(CommandLine())
+
+    def action_journal(self) -> None:
+        from screens.journal import JournalScreen
+
+        self.push_screen(JournalScreen())
+
+    def action_profiles(self) -> None:
+        from screens.profiles import ProfilesScreen
+
+        self.push_screen(ProfilesScreen())
+
+    def action_firehose(self) -> None:
+        from screens.firehose import FirehoseScreen
+
+        self.push_screen(FirehoseScreen())
+
+    def open_form(self, endpoint_id: str, prefill: dict[str, Any] | None = None) -> None:
+        """Open an endpoint's form (from the palette or the command line)."""
+        from screens.form import FormScreen
+
+        self.push_screen(FormScreen(endpoint_id, prefill=prefill or {}))
+
+
+class ReadOnlyChanged(Message):
+    def __init__(self, on: bool) -> None:
+        super().__init__()
+        self.on = on

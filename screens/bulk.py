@@ -1,0 +1,99 @@
+"""The per-item results of a bulk action: which record, ok or failed, and why.
+
+| Key    | Action |
+|--------|--------|
+| f      | show only failures / everything |
+| escape | close  |
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from console.errors import VendorError
+from console.service.results import ItemResult
+from screens.specs.base import ListSpec
+from widgets.record_columns import Column
+from widgets.record_table import RecordTable
+
+COLUMNS = [
+    Column("n", "#", width=5, align="right"),
+    Column("record", "Record", max_width=34),
+    Column("outcome", "Outcome", width=8),
+    Column("message", "Message", max_width=60),
+    Column("code", "Code", max_width=24),
+    Column("request_id", "Request id", max_width=38),
+]
+
+
+def rows(
+    spec: ListSpec, records: list[dict[str, Any]], items: list[ItemResult]
+) -> list[dict[str, Any]]:
+    out = []
+    for n, (record, item) in enumerate(zip(records, items, strict=True), start=1):
+        error = item.error
+        out.append(
+            {
+                "n": n,
+                "record": spec.title_of(record),
+                "outcome": "ok" if item.ok else "FAILED",
+                "message": "" if item.ok else (error.message if error else "failed"),
+                "code": error.code if isinstance(error, VendorError) else "",
+                "request_id": error.request_id if isinstance(error, VendorError) else "",
+            }
+        )
+    return out
+
+
+class BulkResultsScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="bulk.close"),
+        Binding("f", "failures", "Failures only", id="bulk.failures"),
+    ]
+    DEFAULT_CSS = """
+    BulkResultsScreen { align: center middle; }
+    BulkResultsScreen > Vertical {
+        width: 95%; height: 90%; border: thick $primary; background: $surface; padding: 0 1;
+    }
+    BulkResultsScreen #summary { text-style: bold; height: auto; }
+    BulkResultsScreen RecordTable { height: 1fr; }
+    """
+
+    def __init__(
+        self, label: str, spec: ListSpec, records: list[dict[str, Any]], items: list[ItemResult]
+    ) -> None:
+        super().__init__()
+        self.label = label
+        self.rows = rows(spec, records, items)
+        self.ok = sum(1 for i in items if i.ok)
+        self.failed = len(items) - self.ok
+        self._only_failures = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                f"{self.label}: {self.ok} done, {self.failed} failed of {len(self.rows)}",
+                id="summary",
+            )
+            yield RecordTable(COLUMNS, key="n")
+
+    def on_mount(self) -> None:
+        table = self.query_one(RecordTable)
+        table.set_rows(self.rows)
+        table.focus()
+
+    def action_failures(self) -> None:
+        self._only_failures = not self._only_failures
+        table = self.query_one(RecordTable)
+        table.set_rows(
+            [r for r in self.rows if r["outcome"] != "ok"] if self._only_failures else self.rows
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)

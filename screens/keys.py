@@ -1,0 +1,15 @@
+"""User keymaps: `[keys]` in config.toml maps binding ids to keys (Textual's set_keymap).
+
+[keys]
+"app.quit" = "ctrl+q,f10"
+"list.filter" = "slash,ctrl+f"
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def apply_keymap(app: Any, overrides: dict[str, str]) -> None:
+    if overrides:
+        app.set_keymap(dict(overrides))

@@ -1,0 +1,81 @@
+"""The vendor-side filters of a list (email, state, stage, owner...): set, apply, clear.
+
+| Key    | Action |
+|--------|--------|
+| enter  | apply  |
+| ctrl+x | clear every filter |
+| escape | cancel |
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from screens.specs.base import ListSpec
+
+
+class ServerFiltersScreen(ModalScreen[dict[str, Any] | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="filters.cancel"),
+        Binding("ctrl+x", "clear", "Clear all", id="filters.clear"),
+    ]
+    DEFAULT_CSS = """
+    ServerFiltersScreen { align: center middle; }
+    ServerFiltersScreen > Vertical {
+        width: 60; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    ServerFiltersScreen Label { margin-top: 1; }
+    """
+
+    def __init__(self, spec: ListSpec, current: dict[str, Any]) -> None:
+        super().__init__()
+        self.spec = spec
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"{self.spec.title}: filters the vendor applies (Enter applies)")
+            for flt in self.spec.filters:
+                yield Label(flt.label)
+                value = self.current.get(flt.field)
+                if flt.choices:
+                    yield Select(
+                        [(c, c) for c in flt.choices],
+                        value=value if value in flt.choices else Select.BLANK,
+                        id=f"f-{flt.field}",
+                    )
+                else:
+                    yield Input(
+                        "" if value is None else str(value),
+                        placeholder=flt.placeholder,
+                        id=f"f-{flt.field}",
+                    )
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for flt in self.spec.filters:
+            widget = self.query_one(f"#f-{flt.field}")
+            if isinstance(widget, Select):
+                if widget.value is not Select.BLANK:
+                    out[flt.field] = widget.value
+            elif isinstance(widget, Input) and widget.value.strip():
+                out[flt.field] = widget.value.strip()
+        return out
+
+    @on(Input.Submitted)
+    def _apply(self) -> None:
+        self.dismiss(self.values())
+
+    def action_clear(self) -> None:
+        self.dismiss({})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,25 @@
+"""What each vendor tab lists, shows and offers, as data (one module per vendor)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from screens.specs.base import ListSpec, VendorSpec
+
+
+@cache
+def vendor_specs() -> tuple[VendorSpec, ...]:
+    from screens.specs import infinity, salesforce, totango, zendesk_sell
+
+    return (salesforce.VENDOR, zendesk_sell.VENDOR, infinity.VENDOR, totango.VENDOR)
+
+
+def list_spec(list_id: str) -> ListSpec:
+    for vendor in vendor_specs():
+        for spec in vendor.lists:
+            if spec.id == list_id:
+                return spec
+    raise KeyError(list_id)
+
+
+__all__ = ["ListSpec", "VendorSpec", "list_spec", "vendor_specs"]
