@@ -115,7 +115,7 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
                 section.show([], note="not available")
                 continue
             section.show([], note="loading…")
-            result = await self.app.call(section.related.endpoint, inputs)  # type: ignore[attr-defined]
+            result = await self.app.call(section.related.endpoint, inputs)
             data = jsonable(result.data)
             rows = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
             more = "" if result.next is None else "more in the vendor"

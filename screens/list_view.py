@@ -170,7 +170,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             self.table.clear()
 
     def shown(self) -> None:
-        if not self._started and self.app.ready:  # type: ignore[attr-defined]
+        if not self._started and self.app.ready:
             self._started = True
             self.load(reset=True)
         self.call_after_refresh(self.focus_table)
@@ -208,7 +208,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             self.table.clear()
             self._set_title(note="select a record in the parent list first")
             return
-        service = self.app.service  # type: ignore[attr-defined]
+        service = self.app.service
         if self.spec.source == "journal":
             self._load_journal(service)
             return

@@ -145,7 +145,7 @@ class VendorView(ReportsWorkerErrors, Widget):
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
         slot = event.pane.query_one(ListSlot)
-        self.app.ui_state.lists[self.vendor.vendor] = slot.spec.id  # type: ignore[attr-defined]
+        self.app.ui_state.lists[self.vendor.vendor] = slot.spec.id
         if self._is_visible_tab():
             await self.open_active()
 
