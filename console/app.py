@@ -25,6 +25,7 @@ def run(profile: str | None = None, sandbox: bool = False, read_only: bool = Fal
         sandbox=True if sandbox else None,
         read_only=read_only,
         theme=ui.get("theme"),
+        cache_rows=bool(ui.get("cache_rows", True)),
         keymap=keymap(config),
     )
     ConsoleApp(launch).run()
