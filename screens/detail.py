@@ -79,7 +79,7 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
         """The buttons, fields and related sections, made when the first record is shown."""
         self._built = True
         buttons = [
-            Button(f"{a.label} [{a.key}]", id=f"act-{a.id}", compact=True)
+            Button(f"[b]{a.key}[/b] {a.label}", id=f"act-{a.id}", compact=True)
             for a in self.spec.actions
         ]
         await self.mount(

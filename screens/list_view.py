@@ -78,7 +78,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         Binding("M,f12", "load_all", "All", show=False, id="list.all"),
         Binding("ctrl+r,f9", "refresh", "Reload", show=False, id="list.refresh"),
         Binding("y,ctrl+y", "copy", "Copy JSON", show=False, id="list.copy"),
-        Binding("escape", "back", "Back", show=False, id="list.back"),
+        Binding("escape", "back", "Back", id="list.back", tooltip="Close the filter or detail"),
     ]
 
     DEFAULT_CSS = """
