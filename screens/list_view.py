@@ -218,6 +218,12 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             data.update(flt.inputs(self.server_filters.get(flt.field)))
         return data
 
+    @property
+    def settled(self) -> bool:
+        """Nothing is loading and the detail pane has caught up (tests wait for this)."""
+        busy = any(w.is_running for w in self.workers)
+        return not busy and self._detail_timer is None and self.detail.settled
+
     def needs_parent(self) -> bool:
         return (
             self.spec.parent is not None
@@ -274,6 +280,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             self._set_title()
         if self.table.loaded and self.table.cursor_key is not None:
             self._highlighted(self.table.cursor_key)
+        self.refresh_bindings()  # actions needing a record are enabled now
 
     def _load_journal(self, service: Any) -> None:
         """A list read from the journal (what this console did), newest first."""
@@ -358,6 +365,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_pending)
 
     async def _show_pending(self, *, force: bool = False) -> None:
+        self._detail_timer = None
         record = self.records.get(self._pending) if self._pending is not None else None
         if record is None:
             return
@@ -365,6 +373,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             await self.detail.show_record(record)
         else:
             self.detail.record = None  # shown (and built) only when the pane is opened
+        self.refresh_bindings()
         self.post_message(SelectionChanged(self.spec.id, record))
 
     @on(RowSelected)
