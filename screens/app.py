@@ -24,6 +24,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from console.errors import ConsoleError, VendorError
@@ -128,7 +129,13 @@ class ConsoleApp(App[None]):
     def _session_opened(self, session: Any, journal: Any) -> None:
         self._session = session
         self._service = Service(session.profile, journal=journal)
+        self._announce_session()
+
+    def _announce_session(self) -> None:
+        # Messages posted to the app do not reach screens; each open screen is told itself.
         self.post_message(SessionReady())
+        for screen in self.screen_stack:
+            screen.post_message(SessionReady())
 
     async def switch_profile(self, name: str | None, *, sandbox: bool | None = None) -> None:
         """Close the current session and open another profile's."""
@@ -238,17 +245,26 @@ class ConsoleApp(App[None]):
     def action_journal(self) -> None:
         from screens.journal import JournalScreen
 
-        self.push_screen(JournalScreen())
+        self._push_once(JournalScreen)
 
     def action_profiles(self) -> None:
         from screens.profiles import ProfilesScreen
 
-        self.push_screen(ProfilesScreen())
+        self._push_once(ProfilesScreen)
 
     def action_firehose(self) -> None:
         from screens.firehose import FirehoseScreen
 
-        self.push_screen(FirehoseScreen())
+        self._push_once(FirehoseScreen)
+
+    def _push_once(self, screen_type: type[Screen[Any]]) -> None:
+        """Open a screen, or go back to it when it is already open (F3 twice is one journal)."""
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, screen_type):
+                for above in reversed(self.screen_stack[index + 1 :]):
+                    above.dismiss()
+                return
+        self.push_screen(screen_type())
 
     def open_form(self, endpoint_id: str, prefill: dict[str, Any] | None = None) -> None:
         """Open an endpoint's form (from the palette or the command line)."""
