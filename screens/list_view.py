@@ -130,6 +130,11 @@ class RecordListView(ReportsWorkerErrors, Vertical):
                 yield Input(placeholder="filter the loaded rows (Esc closes)", id="filter")
             yield DetailView(self.spec)
 
+    @property
+    def help_group(self) -> str:
+        """How the help screen names this list's keys."""
+        return f"list: {self.spec.title}"
+
     def on_mount(self) -> None:
         self._fit(self.app.size.width)
 

@@ -124,7 +124,7 @@ class VendorView(ReportsWorkerErrors, Widget):
         if not self._built:
             return None
         active = self.query_one(TabbedContent).active
-        return _slot_in(self.query_one(f"#{active}", TabPane))
+        return _slot_in(self.query_one(f"#{active}", TabPane)) if active else None
 
     def active_list(self) -> RecordListView | None:
         slot = self.active_slot()
