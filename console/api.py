@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from console.config.choice import wants_sandbox
 from console.config.profile import Profile
-from console.config.store import default_profile_name, env_vendors, load_config, load_profile
+from console.config.store import load_profile
 from console.journal import Journal
 from console.sandbox.server import EmbeddedSandbox, SandboxOptions
 from console.service.service import Service
 from console.service.sync import SyncConsole
+
+__all__ = ["Session", "connect", "default_journal", "open_session", "wants_sandbox"]
 
 
 @dataclass(slots=True)
@@ -28,14 +31,6 @@ class Session:
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
-
-
-def wants_sandbox(profile: str | None, sandbox: bool | None) -> bool:
-    if sandbox is not None:
-        return sandbox
-    if profile:
-        return False
-    return default_profile_name(load_config()) is None and not env_vendors()
 
 
 def open_session(

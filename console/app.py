@@ -16,7 +16,7 @@ def launch_options(
     sandbox: bool = False,
     read_only: bool = False,
 ) -> Any:
-    """The app's `Launch`: command-line flags, `[ui]` (theme) and `[keys]` (keymap)."""
+    """The app's `Launch`: command-line flags, `[ui]` (theme, cache_rows) and `[keys]`."""
     from console.config.store import keymap, ui_settings
     from screens.app import Launch
 
@@ -26,6 +26,7 @@ def launch_options(
         sandbox=True if sandbox else None,
         read_only=read_only,
         theme=ui.get("theme"),
+        cache_rows=bool(ui.get("cache_rows", True)),
         keymap=keymap(config),
     )
 

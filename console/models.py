@@ -10,13 +10,15 @@ from pydantic import BaseModel, ConfigDict, Field
 class InputModel(BaseModel):
     """Base of every endpoint's inputs: unknown names are refused, aliases or names accepted."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class OutputModel(BaseModel):
     """Base of every vendor record: never fails because a vendor added a field."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
 
 class NoInput(InputModel):

@@ -13,15 +13,21 @@ import asyncio
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
-from console import catalog
 from console.errors import ConsoleError
-from console.service.results import CallResult, ItemResult, jsonable
 from screens.specs.base import Action
 
 if TYPE_CHECKING:
+    from console.service.results import CallResult, ItemResult
     from screens.list_view import RecordListView
 
 PER_RECORD_CONCURRENCY = 4
+
+
+def _catalog() -> Any:
+    """The catalog (pydantic models) loads on first use, not with the first frame."""
+    from console import catalog
+
+    return catalog
 
 
 class ActionRunner:
@@ -44,7 +50,9 @@ class ActionRunner:
             action = self.action(action_id)
         except KeyError:
             return False
-        if self.app.read_only and catalog.get(action.endpoint).mutating:
+        if self.view.cached:
+            return None  # remembered rows: act once the fresh ones are in
+        if self.app.read_only and _catalog().get(action.endpoint).mutating:
             return None
         if action.needs_record and self.view.current() is None:
             return None
@@ -66,7 +74,7 @@ class ActionRunner:
         return [current] if current is not None else []
 
     async def _run(self, action: Action) -> None:
-        ep = catalog.get(action.endpoint)
+        ep = _catalog().get(action.endpoint)
         if self.app.read_only and ep.mutating:
             self.app.notify(f"{action.label}: read-only mode refuses changes.", severity="warning")
             return
@@ -83,10 +91,11 @@ class ActionRunner:
             await self._after(action, record, result)
 
     async def _one(self, action: Action, record: dict[str, Any]) -> CallResult | None:
+        from console.service.results import CallResult
         from screens.confirm import ConfirmScreen
         from screens.form import FormScreen
 
-        ep = catalog.get(action.endpoint)
+        ep = _catalog().get(action.endpoint)
         prefill = action.prefill(record)
         if action.form:
             title = f"{action.label}: {self.view.spec.title_of(record)}" if record else action.label
@@ -121,12 +130,14 @@ class ActionRunner:
         elif action.refresh == "list":
             self.view.action_refresh()
         elif action.refresh == "row":
+            from console.service.results import jsonable
+
             if key is not None:
                 await self.reread([key])
             elif not action.needs_record:
                 created = jsonable(result.data)
                 if isinstance(created, dict) and created.get(self.view.spec.key) is not None:
-                    self.view.put_record(created)
+                    await self.view.put_record(created)
         self.view.detail.reload_related()
 
     async def reread(self, keys: list[Hashable]) -> None:
@@ -136,6 +147,8 @@ class ActionRunner:
             self.view.action_refresh()
             return
         limit = asyncio.Semaphore(PER_RECORD_CONCURRENCY)
+
+        from console.service.results import jsonable
 
         async def one(key: Hashable) -> None:
             async with limit:
@@ -147,7 +160,7 @@ class ActionRunner:
                 if isinstance(data, list):
                     data = data[0] if data else None
                 if isinstance(data, dict):
-                    self.view.put_record(data)
+                    await self.view.put_record(data)
 
         await asyncio.gather(*(one(k) for k in keys))
 
@@ -158,7 +171,7 @@ class ActionRunner:
         from screens.confirm import ConfirmScreen
         from screens.form import FormScreen
 
-        ep = catalog.get(action.endpoint)
+        ep = _catalog().get(action.endpoint)
         count = len(records)
         noun = self.view.spec.title.lower()
         shared: dict[str, Any] = {}
@@ -205,6 +218,8 @@ class ActionRunner:
             self.view.action_refresh()
 
     async def _one_by_one(self, endpoint_id: str, inputs: list[dict[str, Any]]) -> list[ItemResult]:
+        from console.service.results import ItemResult
+
         limit = asyncio.Semaphore(PER_RECORD_CONCURRENCY)
 
         async def one(index: int, data: dict[str, Any]) -> ItemResult:
@@ -226,7 +241,7 @@ class ActionRunner:
         for action in self.view.spec.actions:
             if action.endpoint == endpoint_id and action.needs_record:
                 return action.prefill(record)
-        ep = catalog.get(endpoint_id)
+        ep = _catalog().get(endpoint_id)
         if ep.vendor != self.view.spec.vendor:
             return {}
         names = {f.name for f in ep.fields()}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -28,12 +28,14 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from console.errors import ConsoleError, VendorError
-from console.service.results import CallResult
-from console.service.service import Service
 from screens.keys import apply_keymap
 from screens.palette import AppCommands, EndpointCommands
 from screens.ui_state import UIState
 from themes import DEFAULT_THEME, STYLESHEET, load_themes
+
+if TYPE_CHECKING:  # the service (httpx, pydantic) loads with the session, after the first frame
+    from console.service.results import CallResult
+    from console.service.service import Service
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +54,11 @@ class Launch:
     # Tests and benchmarks hand over a ready service instead of opening a session.
     service: Service | None = None
     remember: bool = True  # keep the last tab and list between runs
+    cache_rows: bool = True  # show the last first page of a list at once on the next start
 
 
-class SessionReady(Message):
-    """The profile is resolved and the service can be called."""
+class SessionReady(Message, bubble=False):
+    """The profile is resolved and the service can be called (the app tells each screen)."""
 
 
 class ConsoleApp(App[None]):
@@ -94,6 +97,13 @@ class ConsoleApp(App[None]):
         self._session: Any = None
         self.ui_state = UIState.load() if self.launch.remember else UIState()
         self.theme_problems: tuple[str, ...] = ()
+        self.cache_rows = self.launch.remember and self.launch.cache_rows
+        if self._service is not None:
+            self.expected_profile = self._service.profile.name
+        else:
+            from console.config.choice import expected_profile
+
+            self.expected_profile = expected_profile(self.launch.profile, self.launch.sandbox)
 
     # -- start and stop ----------------------------------------------------------------------
 
@@ -112,7 +122,8 @@ class ConsoleApp(App[None]):
         if self._service is not None:
             self.post_message(SessionReady())
         else:
-            self.open_session()
+            # The first frame (with remembered rows) first; then the session and sandbox.
+            self.call_after_refresh(self.open_session)
 
     @work(thread=True, exclusive=True, group="session", exit_on_error=False)
     def open_session(self) -> None:
@@ -127,13 +138,13 @@ class ConsoleApp(App[None]):
         self.call_from_thread(self._session_opened, session, default_journal())
 
     def _session_opened(self, session: Any, journal: Any) -> None:
+        from console.service.service import Service
+
         self._session = session
         self._service = Service(session.profile, journal=journal)
-        self._announce_session()
-
-    def _announce_session(self) -> None:
-        # Messages posted to the app do not reach screens; each open screen is told itself.
         self.post_message(SessionReady())
+
+    def on_session_ready(self, message: SessionReady) -> None:
         for screen in self.screen_stack:
             screen.post_message(SessionReady())
 
@@ -273,7 +284,7 @@ class ConsoleApp(App[None]):
         self.push_screen(FormScreen(endpoint_id, prefill=prefill or {}))
 
 
-class ReadOnlyChanged(Message):
+class ReadOnlyChanged(Message, bubble=False):
     def __init__(self, on: bool) -> None:
         super().__init__()
         self.on = on

@@ -14,7 +14,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Button, Static
 
-from console.service.results import jsonable
 from screens.specs.base import ListSpec, Record, Related
 from screens.workers import ReportsWorkerErrors
 from widgets.key_values import KeyValues
@@ -70,21 +69,28 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
         self.spec = spec
         self.record: dict[str, Any] | None = None
         self._timer: Timer | None = None
+        self._built = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="detail-heading")
         yield Static("Nothing selected.", id="detail-empty")
-        with Horizontal(id="detail-actions"):
-            for action in self.spec.actions:
-                yield Button(f"{action.label} [{action.key}]", id=f"act-{action.id}", compact=True)
-        yield KeyValues(hidden=self.spec.hidden_fields)
-        for related in self.spec.related:
-            yield RelatedSection(related)
 
-    def on_mount(self) -> None:
-        self.refresh_actions()
+    async def _build(self) -> None:
+        """The buttons, fields and related sections, made when the first record is shown."""
+        self._built = True
+        buttons = [
+            Button(f"[b]{a.key}[/b] {a.label}", id=f"act-{a.id}", compact=True)
+            for a in self.spec.actions
+        ]
+        await self.mount(
+            Horizontal(*buttons, id="detail-actions"),
+            KeyValues(hidden=self.spec.hidden_fields),
+            *(RelatedSection(related) for related in self.spec.related),
+        )
 
-    def show_record(self, record: dict[str, Any]) -> None:
+    async def show_record(self, record: dict[str, Any]) -> None:
+        if not self._built:
+            await self._build()
         same = self.record is not None and self.record.get(self.spec.key) == record.get(
             self.spec.key
         )
@@ -109,6 +115,8 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
 
     @work(exclusive=True, group="related", exit_on_error=False)
     async def load_related(self, record: Record) -> None:
+        from console.service.results import jsonable
+
         for section in self.query(RelatedSection):
             inputs = section.related.inputs(record)
             if inputs is None:
@@ -122,6 +130,8 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
             section.show([r for r in rows if isinstance(r, dict)], note=more)
 
     def refresh_actions(self) -> None:
+        if not self._built:
+            return
         view: Any = self.parent.parent if self.parent else None
         runner = getattr(view, "runner", None)
         for action in self.spec.actions:

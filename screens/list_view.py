@@ -29,7 +29,6 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from console.service.results import jsonable
 from screens.actions import ActionRunner
 from screens.detail import DetailView
 from screens.specs.base import ListSpec, Record
@@ -79,7 +78,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         Binding("M,f12", "load_all", "All", show=False, id="list.all"),
         Binding("ctrl+r,f9", "refresh", "Reload", show=False, id="list.refresh"),
         Binding("y,ctrl+y", "copy", "Copy JSON", show=False, id="list.copy"),
-        Binding("escape", "back", "Back", show=False, id="list.back"),
+        Binding("escape", "back", "Back", id="list.back", tooltip="Close the filter or detail"),
     ]
 
     DEFAULT_CSS = """
@@ -107,6 +106,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         self._exhausted = False
         self._total: int | None = None
         self._loading = ""
+        self.cached = False  # showing remembered rows until the fresh page arrives
         self._pending: Hashable | None = None
         self._detail_timer: Timer | None = None
         self.runner = ActionRunner(self)
@@ -127,7 +127,6 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             with Vertical(classes="list-side"):
                 yield Static(self.spec.title, id="list-title")
                 yield RecordTable(columns, key=self.spec.key, empty_text="Loading…")
-                yield Input(placeholder="filter the loaded rows (Esc closes)", id="filter")
             yield DetailView(self.spec)
 
     @property
@@ -170,15 +169,39 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         """A new session: forget what was loaded; reload when next shown."""
         self._started = False
         self._pages = None
+        if self.cached:
+            return  # remembered rows stay on screen until the fresh page replaces them
         self.records.clear()
         if self.is_mounted:
             self.table.clear()
 
     def shown(self) -> None:
-        if not self._started and self.app.ready:
+        app: Any = self.app
+        if not self._started and app.ready:
             self._started = True
             self.load(reset=True)
+        elif not app.ready and not self.records:
+            self._show_remembered()
         self.call_after_refresh(self.focus_table)
+
+    def _show_remembered(self) -> None:
+        app: Any = self.app
+        if not app.cache_rows or self.spec.source != "endpoint" or self.spec.parent:
+            return
+        from screens import row_cache
+
+        rows = row_cache.load(app.expected_profile, self.spec.id)
+        if rows:
+            self.cached = True
+            self._add(rows)
+            self._set_title()
+
+    def _remember(self) -> None:
+        app: Any = self.app
+        if app.cache_rows and self.spec.source == "endpoint" and not self.spec.parent:
+            from screens import row_cache
+
+            row_cache.save(app.profile_name, self.spec.id, list(self.records.values()))
 
     def set_parent(self, record: Record | None) -> None:
         self.parent_record = record
@@ -217,12 +240,14 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         if self.spec.source == "journal":
             self._load_journal(service)
             return
-        if reset or self._pages is None:
+        fresh = reset or self._pages is None
+        if fresh:
             self._pages = service.iterate(self.spec.endpoint, self.inputs()).__aiter__()
             self._exhausted = False
             self._total = None
-            self.records.clear()
-            self.table.clear()
+            if not self.cached:
+                self.records.clear()
+                self.table.clear()
         try:
             while not self._exhausted:
                 self._loading = "loading…"
@@ -232,7 +257,14 @@ class RecordListView(ReportsWorkerErrors, Vertical):
                 except StopAsyncIteration:
                     self._exhausted = True
                     break
+                if self.cached:  # the fresh first page replaces the remembered rows
+                    self.cached = False
+                    self.records.clear()
+                    self.table.clear()
                 self._add(page.items)
+                if fresh:
+                    fresh = False
+                    self._remember()
                 if page.total is not None:
                     self._total = page.total
                 if page.next is None:
@@ -266,19 +298,21 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         return row
 
     def _add(self, items: list[Any]) -> None:
+        from console.service.results import jsonable
+
         records = [jsonable(item) for item in items]
         for record in records:
             self.records[record.get(self.spec.key)] = record
         self.table.add_rows(self._row(r) for r in records)
 
-    def put_record(self, record: dict[str, Any]) -> None:
+    async def put_record(self, record: dict[str, Any]) -> None:
         """Show a changed record (after an action re-read it)."""
         key = record.get(self.spec.key)
         self.records[key] = record
         if not self.table.update_row(self._row(record)):
             self.table.add_rows([self._row(record)])
         if key == self.table.cursor_key:
-            self.detail.show_record(record)
+            await self.detail.show_record(record)
 
     def drop_records(self, keys: list[Hashable]) -> None:
         for key in keys:
@@ -299,7 +333,9 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             parts.append("server filter: " + ", ".join(f"{k}={v}" for k, v in active.items()))
         if self.spec.parent and self.parent_record is not None:
             parts.append(f"for {self._parent_title()}")
-        if self._loading:
+        if self.cached:
+            parts.append("cached · refreshing")
+        elif self._loading:
             parts.append(self._loading)
         if note:
             parts.append(note)
@@ -326,19 +362,23 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             self._detail_timer.stop()
         self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_pending)
 
-    def _show_pending(self) -> None:
+    async def _show_pending(self, *, force: bool = False) -> None:
         record = self.records.get(self._pending) if self._pending is not None else None
-        if record is not None:
-            self.detail.show_record(record)
-            self.post_message(SelectionChanged(self.spec.id, record))
+        if record is None:
+            return
+        if force or self.has_class("wide") or self.has_class("zoomed"):
+            await self.detail.show_record(record)
+        else:
+            self.detail.record = None  # shown (and built) only when the pane is opened
+        self.post_message(SelectionChanged(self.spec.id, record))
 
     @on(RowSelected)
-    def _on_select(self, event: RowSelected) -> None:
+    async def _on_select(self, event: RowSelected) -> None:
         record = self.records.get(event.key)
         if record is None:
             return
         self._pending = event.key
-        self._show_pending()
+        await self._show_pending(force=True)
         if not self.has_class("wide"):
             self.add_class("zoomed")
         self.detail.focus()
@@ -353,7 +393,10 @@ class RecordListView(ReportsWorkerErrors, Vertical):
 
     # -- actions --------------------------------------------------------------------------------
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
+        if not self.query("#filter"):  # made on first use: most lists are never filtered
+            filter_input = Input(placeholder="filter the loaded rows (Esc closes)", id="filter")
+            await self.query_one(".list-side").mount(filter_input)
         self.add_class("filtering")
         self.query_one("#filter", Input).focus()
 

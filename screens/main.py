@@ -13,12 +13,13 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.widgets import TabbedContent, TabPane
 
 from screens.app import ReadOnlyChanged, SessionReady
 from screens.specs import list_spec, vendor_specs
 from screens.vendor_view import VendorView, pane_id
 from widgets.banner import Banner
+from widgets.key_bar import KeyBar
 
 
 class MainScreen(Screen[None]):
@@ -46,7 +47,7 @@ class MainScreen(Screen[None]):
             for vendor in vendor_specs():
                 with TabPane(vendor.title, id=vendor.vendor):
                     yield VendorView(vendor, initial=state.lists.get(vendor.vendor))
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._update_banner()

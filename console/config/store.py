@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from console.config import choice
 from console.config.credentials import CREDENTIAL_TYPES, VendorCredentials
 from console.config.paths import config_file
 from console.config.profile import Profile
@@ -62,12 +63,7 @@ def profile_names(config: Mapping[str, Any] | None = None) -> list[str]:
 
 
 def default_profile_name(config: Mapping[str, Any] | None = None) -> str | None:
-    config = load_config() if config is None else config
-    chosen = os.environ.get(ENV_PREFIX + "PROFILE") or config.get("default_profile")
-    names = profile_names(config)
-    if chosen:
-        return str(chosen)
-    return names[0] if names else None
+    return choice.default_profile_name(dict(load_config() if config is None else config))
 
 
 def _env_fields(vendor: str) -> dict[str, str]:
