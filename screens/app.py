@@ -65,9 +65,20 @@ class ConsoleApp(App[None]):
     CSS_PATH = str(STYLESHEET)
     TITLE = "crm-console"
     COMMANDS: ClassVar[set[Any]] = {EndpointCommands, AppCommands}
-    COMMAND_PALETTE_BINDING = "ctrl+p,f2"
+    COMMAND_PALETTE_BINDING = "ctrl+p"  # the real binding (with f2 and an id) is below
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Declared here rather than through COMMAND_PALETTE_BINDING: Textual adds that one as
+        # a single key, so "ctrl+p,f2" there matched neither key (and it had no id to remap).
+        Binding(
+            "ctrl+p,f2",
+            "command_palette",
+            "palette",
+            show=False,
+            priority=True,
+            id="app.palette",
+            tooltip="Every endpoint and app command",
+        ),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Every key here"),
         Binding(
             "colon", "command_line", "Cmd", id="app.command_line", tooltip="k9s-style command line"
