@@ -75,6 +75,7 @@ class ConsoleApp(App[None]):
             "command_palette",
             "palette",
             show=False,
+            key_display="^p",
             priority=True,
             id="app.palette",
             tooltip="Every endpoint and app command",

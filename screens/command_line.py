@@ -95,7 +95,7 @@ class CommandLine(ModalScreen[None]):
         Binding("tab", "complete", "Complete", id="command_line.complete"),
     ]
     DEFAULT_CSS = """
-    CommandLine { align: left bottom; background: $background 0%; }
+    CommandLine { align: left bottom; }
     CommandLine > Vertical {
         dock: bottom; height: auto; background: $panel; padding: 0 1;
     }

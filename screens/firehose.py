@@ -15,9 +15,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from screens.firehose_tail import FirehoseTail, Start
+from widgets.key_bar import KeyBar
 
 
 class FirehoseScreen(Screen[None]):
@@ -31,7 +31,7 @@ class FirehoseScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield FirehoseTail(start=self.start)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(FirehoseTail).shown()

@@ -91,7 +91,7 @@ COLUMNS = (
     Column("resource", "Stream", max_width=12),
     Column("event", "Event", width=7),
     Column("id", "Id", max_width=10, align="right"),
-    Column("changed", "Changed", max_width=24),
+    Column("changed", "Changed", max_width=34),
     Column("what", "Record", max_width=40),
 )
 
@@ -137,6 +137,7 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
         self._service: Any = None
         self._wake = asyncio.Event()
         self._arrived = 0
+        self._generation = 0  # bumped by a restart: reads still in flight are then dropped
 
     def compose(self) -> ComposeResult:
         yield Static("Firehose", id="tail-title")
@@ -176,9 +177,11 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
         service = self.app.service
         if service is not self._service:  # a new session: positions of the old one are void
             self._service = service
-            self.positions.clear()
-        streams = self.streams
-        reads = await asyncio.gather(*(self._read(service, r) for r in streams))
+            self._forget()
+        generation = self._generation
+        reads = await asyncio.gather(*(self._read(service, r, generation) for r in self.streams))
+        if generation != self._generation:
+            return  # restarted meanwhile: these events belong to the old start
         rows = [row for got in reads if isinstance(got, list) for row in got]
         errors = [got for got in reads if isinstance(got, ConsoleError)]
         if rows:
@@ -189,14 +192,20 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
             self.app.report_error(errors[0], context="Firehose paused")
         self._retitle()
 
-    async def _read(self, service: Any, resource: str) -> list[dict[str, Any]] | ConsoleError:
+    async def _read(
+        self, service: Any, resource: str, generation: int
+    ) -> list[dict[str, Any]] | ConsoleError:
         rows: list[dict[str, Any]] = []
         for _ in range(CATCH_UP_READS):
+            if generation != self._generation:
+                break
             position = self.positions.get(resource, self.start)
             inputs = {"resource": resource, "position": position, "limit": READ_LIMIT}
             try:
                 result = await service.call(ENDPOINT, inputs, quiet=True)
             except GoneError:
+                if generation != self._generation:
+                    break
                 self.positions[resource] = "tail"
                 self.app.notify(
                     f"Firehose {resource}: the position expired; reading again from the "
@@ -207,6 +216,8 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
                 continue
             except ConsoleError as exc:
                 return exc
+            if generation != self._generation:
+                break
             page = jsonable(result.data)
             self.positions[resource] = str(page.get("position") or position)
             for event in page.get("items") or []:
@@ -288,11 +299,17 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
     def action_restart(self) -> None:
         """Forget every position and event; read again from the other starting point."""
         self.start = "tail" if self.start == "top" else "top"
-        self.positions.clear()
+        self._forget()
         self.events.clear()
         self.table.clear()
         self._wake.set()
         self._retitle()
+
+    def _forget(self) -> None:
+        """Every stream starts again from `start`; reads in flight are dropped."""
+        self._generation += 1
+        self.positions.clear()
+        self.behind.clear()
 
     def action_now(self) -> None:
         self._wake.set()

@@ -89,7 +89,9 @@ def _describe(action: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def render_groups(groups: list[KeyGroup], query: str = "") -> tuple[Table, int]:
+def render_groups(
+    groups: list[KeyGroup], query: str = "", *, tooltips: bool = True
+) -> tuple[Table, int]:
     """The groups as one table (a heading row per group); the number of keys shown."""
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True, min_width=12)
@@ -109,7 +111,7 @@ def render_groups(groups: list[KeyGroup], query: str = "") -> tuple[Table, int]:
         for line in lines:
             style = "" if line.enabled else "dim"
             what = Text(line.description, style=style)
-            if line.tooltip:
+            if line.tooltip and tooltips:
                 what.append(f" · {line.tooltip}", style="dim")
             if not line.enabled:
                 what.append(" (not now)", style="dim italic")
@@ -120,6 +122,9 @@ def render_groups(groups: list[KeyGroup], query: str = "") -> tuple[Table, int]:
             )
             count += 1
     return table, count
+
+
+WIDE = 110  # from this many columns each key's tooltip is shown after its description
 
 
 class HelpScreen(ModalScreen[None]):
@@ -148,24 +153,24 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"Keys — {self._where()}", id="help-title")
+            yield Static(f"Keys here: {self._where()}", id="help-title")
             yield Static("/ search · Esc close · ↑↓ scroll", id="help-hint")
             yield Input(placeholder="search keys, descriptions, ids", id="help-search")
             with VerticalScroll(id="help-body", can_focus=True):
                 yield Static(id="help-keys")
 
     def _where(self) -> str:
-        focused = self.origin.focused
-        if focused is None:
-            return group_title(self.origin)
-        return f"{group_title(self.origin)}, {group_title(focused)} focused"
+        """Where the keys come from, outermost first: `main screen > list: Contacts > ...`."""
+        inner = [g.title for g in reversed(self.groups) if g.title != "app"]
+        return " > ".join(inner) or "app"
 
     def on_mount(self) -> None:
         self.show_keys()
         self.query_one("#help-body").focus()
 
     def show_keys(self, query: str = "") -> int:
-        table, count = render_groups(self.groups, query)
+        wide = self.app.size.width >= WIDE  # room for each key's longer tooltip
+        table, count = render_groups(self.groups, query, tooltips=wide)
         self.query_one("#help-keys", Static).update(
             table if count else f"No key matches {query!r}."
         )

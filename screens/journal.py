@@ -24,12 +24,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from console.journal import Journal, JournalEntry
 from screens.record_modal import RecordModal
 from screens.workers import ReportsWorkerErrors
 from widgets.browse_table import BrowseTable
+from widgets.key_bar import KeyBar
 from widgets.record_columns import Column
 from widgets.record_messages import CountsChanged, RowSelected
 from widgets.record_table import RecordTable
@@ -48,15 +49,15 @@ def milliseconds(value: Any) -> str:
     return "" if value is None else f"{float(value):,.0f}"
 
 
-COLUMNS = (
+COLUMNS = (  # at 80 columns: time, outcome, status, latency and endpoint are in view
     Column("time", "Time (UTC)", width=14, formatter=short_time),
-    Column("profile", "Profile", max_width=12),
-    Column("endpoint", "Endpoint", max_width=40),
     Column("outcome", "Outcome", width=8),
     Column("status", "HTTP", width=4, align="right"),
     Column("latency_ms", "ms", min_width=4, max_width=7, align="right", formatter=milliseconds),
+    Column("endpoint", "Endpoint", max_width=40),
     Column("request_id", "Request id", max_width=36),
     Column("error", "Error", max_width=80),
+    Column("profile", "Profile", max_width=12),
 )
 
 
@@ -105,7 +106,7 @@ class JournalScreen(ReportsWorkerErrors, Screen[None]):
         yield Static("Journal", id="journal-title")
         yield BrowseTable(COLUMNS, key="id", empty_text="No calls journaled yet.")
         yield Input(placeholder="filter the calls (Esc closes)", id="journal-filter")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def table(self) -> RecordTable:
@@ -153,7 +154,6 @@ class JournalScreen(ReportsWorkerErrors, Screen[None]):
         parts = [self.table.counts_label("Journal"), f"outcome: {self.outcome}", "newest first"]
         if note:
             parts.append(note)
-        parts.append("Enter: details · y: copy request id")
         self.query_one("#journal-title", Static).update(" · ".join(parts))
 
     # -- actions --------------------------------------------------------------------------------

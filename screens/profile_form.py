@@ -101,13 +101,16 @@ class VendorForm(ReportsWorkerErrors, ModalScreen[str | None]):
     }
     VendorForm #form-title { text-style: bold; color: $text-primary; }
     VendorForm #form-hint { color: $text-muted; }
-    VendorForm #fields { height: auto; max-height: 1fr; }
+    VendorForm #fields { height: auto; }
+    VendorForm #form-foot { dock: bottom; height: auto; }
     VendorForm .help { color: $text-muted; }
     VendorForm .field-error { color: $text-error; display: none; }
     VendorForm .field-error.shown { display: block; }
     VendorForm #form-error { color: $text-error; }
-    VendorForm Input, VendorForm Select { margin-bottom: 0; }
-    VendorForm Horizontal { height: auto; }
+    VendorForm Label { margin-top: 1; }
+    VendorForm Input, VendorForm Select { background: $boost; }
+    VendorForm Checkbox { margin-top: 1; }
+    VendorForm #form-foot Horizontal { height: auto; }
     VendorForm Button { margin-right: 2; }
     """
 
@@ -138,7 +141,7 @@ class VendorForm(ReportsWorkerErrors, ModalScreen[str | None]):
             yield Static("Ctrl+S saves · Esc cancels · * required", id="form-hint")
             with VerticalScroll(id="fields"):
                 yield Label("Profile name *")
-                yield Input(self.profile, placeholder="e.g. work", id="profile-name")
+                yield Input(self.profile, placeholder="e.g. work", id="profile-name", compact=True)
                 yield Static("", id="err-profile-name", classes="field-error")
                 yield Label("Vendor")
                 yield Select(
@@ -146,14 +149,18 @@ class VendorForm(ReportsWorkerErrors, ModalScreen[str | None]):
                     value=self.vendor,
                     allow_blank=False,
                     id="vendor",
+                    compact=True,
                 )
                 yield Vertical(*self._field_widgets(), id="vendor-fields")
-                yield Checkbox("Read-only profile (refuse every change)", self.read_only, id="ro")
-                yield Checkbox("Make it the default profile", False, id="default")
-            yield Static("", id="form-error")
-            with Horizontal():
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Checkbox(
+                    "Read-only profile (refuse every change)", self.read_only, id="ro", compact=True
+                )
+                yield Checkbox("Make it the default profile", False, id="default", compact=True)
+            with Vertical(id="form-foot"):
+                yield Static("", id="form-error")
+                with Horizontal():
+                    yield Button("Save", variant="primary", id="save", compact=True)
+                    yield Button("Cancel", id="cancel", compact=True)
 
     def _field_widgets(self) -> list[Widget]:
         current = self.settings.get(self.vendor) or {}
@@ -171,7 +178,7 @@ class VendorForm(ReportsWorkerErrors, ModalScreen[str | None]):
         ident = f"cred-{name}"
         if name in self.model.secret_fields:
             hint = "•••• set (leave blank to keep)" if secret_set else "not set"
-            return Input(placeholder=hint, password=True, id=ident)
+            return Input(placeholder=hint, password=True, id=ident, compact=True)
         choices = literal_choices(info)
         if choices:
             chosen = value if value in choices else info.default
@@ -179,12 +186,13 @@ class VendorForm(ReportsWorkerErrors, ModalScreen[str | None]):
                 [(c, c) for c in choices],
                 value=chosen if chosen in choices else Select.BLANK,
                 id=ident,
+                compact=True,
             )
         if is_mapping(info):
             text = ", ".join(f"{k}={v}" for k, v in (value or {}).items())
-            return Input(text, placeholder="name=id, name=id", id=ident)
+            return Input(text, placeholder="name=id, name=id", id=ident, compact=True)
         default = info.default if isinstance(info.default, str) else ""
-        return Input(str(value) if value is not None else default, id=ident)
+        return Input(str(value) if value is not None else default, id=ident, compact=True)
 
     def on_mount(self) -> None:
         first = "#profile-name" if not self.profile else "#vendor"

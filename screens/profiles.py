@@ -26,11 +26,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.profile_rows import ProbeResult, ProfileRow, load_rows, probe
 from screens.workers import ReportsWorkerErrors
 from widgets.browse_table import BrowseTable
+from widgets.key_bar import KeyBar
 from widgets.record_columns import Column
 from widgets.record_messages import RowHighlighted, RowSelected
 from widgets.record_table import RecordTable
@@ -74,7 +75,7 @@ class ProfilesScreen(ReportsWorkerErrors, Screen[None]):
         yield BrowseTable(COLUMNS, key="key", empty_text="Reading the config…")
         with VerticalScroll(id="profile-detail"):
             yield Static("", id="profile-info")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def table(self) -> RecordTable:
@@ -279,6 +280,8 @@ def describe(row: ProfileRow, results: dict[str, ProbeResult]) -> str:
     for vendor in row.vendors:
         lines += ["", f"[b u]{vendor}[/]"]
         for name, value in row.settings.get(vendor, {}).items():
+            if value in ({}, [], ""):
+                continue
             lines.append(f"  {name:<{width}}{escape(str(value))}")
         for name in row.secrets.get(vendor, []):
             lines.append(f"  {name:<{width}}[$text-success]•••• set[/]")

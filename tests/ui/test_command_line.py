@@ -12,7 +12,7 @@ from screens.command_line import CommandLine, CommandTable
 from screens.journal import JournalScreen
 from screens.specs import vendor_specs
 from tests.ui.conftest import MakeApp
-from tests.ui.support import settle, showing, wait_for
+from tests.ui.helpers import settle_focused, showing, wait_for
 
 
 async def run_command(pilot: Any, text: str) -> None:
@@ -48,7 +48,7 @@ async def test_typing_a_list_name_with_tab_completion_opens_it(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         await pilot.press("colon", "d", "e", "a", "tab")
         line = app.screen
         assert isinstance(line, CommandLine)
@@ -64,7 +64,7 @@ async def test_unknown_input_says_so_and_stays_open_until_escape(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         await pilot.press("colon", *"nonsense", "enter")
         line = app.screen
         assert isinstance(line, CommandLine)
@@ -85,7 +85,7 @@ async def test_app_commands_theme_read_only_and_journal(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         await run_command(pilot, "theme crm-light")
         await wait_for(pilot, lambda: app.theme == "crm-light")
         await run_command(pilot, "ro on")
@@ -103,7 +103,7 @@ async def test_an_endpoint_id_opens_its_form_prefilled_from_the_selection(
     opened: list[tuple[str, dict[str, Any] | None]] = []
     monkeypatch.setattr(app, "open_form", lambda ep, prefill=None: opened.append((ep, prefill)))
     async with app.run_test(size=(80, 24)) as pilot:
-        contact = (await settle(pilot)).current()
+        contact = (await settle_focused(pilot)).current()
         assert contact is not None
         await run_command(pilot, "zendesk_sell.updatecontact")  # ids match in any case
         await wait_for(pilot, lambda: bool(opened))
@@ -116,7 +116,7 @@ async def test_an_endpoint_id_opens_its_form_prefilled_from_the_selection(
 async def test_q_quits(ui_sandbox: EmbeddedSandbox, make_app: MakeApp) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         await pilot.press("colon", "q", "enter")
         await wait_for(pilot, lambda: app._exit_renderables is not None or not app.is_running)
     assert app.return_code == 0

@@ -14,7 +14,7 @@ from screens.firehose_tail import FirehoseTail
 from screens.record_modal import RecordModal
 from screens.stream_picker import StreamPicker
 from tests.ui.conftest import MakeApp
-from tests.ui.support import settle, wait_for
+from tests.ui.helpers import settle_focused, wait_for
 
 
 def rows(tail: FirehoseTail) -> list[dict[str, Any]]:
@@ -23,7 +23,7 @@ def rows(tail: FirehoseTail) -> list[dict[str, Any]]:
 
 
 async def open_tail(pilot: Any, *, history: bool = False) -> FirehoseTail:
-    await settle(pilot)
+    await settle_focused(pilot)
     await pilot.press("f5")
     screen = pilot.app.screen
     assert isinstance(screen, FirehoseScreen)
@@ -144,7 +144,7 @@ async def test_the_zendesk_tab_has_a_firehose_pane_that_reads_only_while_shown(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         assert not app.screen.query(FirehoseTail)  # built the first time it is shown
         await pilot.press("left_square_bracket")  # from Contacts back round to Firehose
         await wait_for(pilot, lambda: bool(app.screen.query(FirehoseTail)))

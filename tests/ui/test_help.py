@@ -5,7 +5,7 @@ from __future__ import annotations
 from console.sandbox.server import EmbeddedSandbox
 from screens.help import HelpScreen, KeyGroup, collect, render_groups
 from tests.ui.conftest import MakeApp
-from tests.ui.support import settle
+from tests.ui.helpers import settle_focused
 
 
 def _group(groups: list[KeyGroup], title: str) -> KeyGroup:
@@ -17,7 +17,7 @@ async def test_help_lists_the_focused_chain_with_the_lists_action_keys(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         await pilot.press("question_mark")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
@@ -42,7 +42,7 @@ async def test_help_search_narrows_and_f1_opens_it_too(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         await pilot.press("f1")
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
@@ -61,7 +61,7 @@ async def test_read_only_keys_are_listed_as_not_available_now(
 ) -> None:
     app = make_app(ui_sandbox, read_only=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         groups = collect(app.screen)
         lines = {ln.binding_id: ln for ln in _group(groups, "list: Contacts").lines}
         assert not lines["zendesk_sell.contacts.delete"].enabled
@@ -71,6 +71,6 @@ async def test_read_only_keys_are_listed_as_not_available_now(
 async def test_a_remapped_key_shows_in_help(ui_sandbox: EmbeddedSandbox, make_app: MakeApp) -> None:
     app = make_app(ui_sandbox, keymap={"zendesk_sell.contacts.edit": "E,ctrl+e"})
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         lines = {ln.binding_id: ln for ln in _group(collect(app.screen), "list: Contacts").lines}
         assert lines["zendesk_sell.contacts.edit"].keys == ["E", "^e"]

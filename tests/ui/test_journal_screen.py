@@ -13,8 +13,8 @@ from console.sandbox.server import EmbeddedSandbox
 from screens.journal import JournalScreen
 from screens.record_modal import RecordModal
 from tests.ui.conftest import MakeApp
+from tests.ui.helpers import painted_text, quiet, settle_focused, wait_for
 from tests.ui.journal_seed import seeded_journal
-from tests.ui.support import painted_text, quiet, settle, wait_for
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 
 
 async def open_journal(pilot: Any, journal: Journal) -> JournalScreen:
-    await settle(pilot)
+    await settle_focused(pilot)
     await quiet(pilot)
     pilot.app.service.journal = journal  # only the fixed entries, whatever the lists did
     await pilot.press("f3")

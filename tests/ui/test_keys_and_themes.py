@@ -19,7 +19,7 @@ from screens.app import ConsoleApp
 from screens.journal import JournalScreen
 from tests.conftest import FAST
 from tests.ui.conftest import MakeApp
-from tests.ui.support import settle, wait_for
+from tests.ui.helpers import settle_focused, wait_for
 
 CONFIG = """
 [ui]
@@ -48,7 +48,7 @@ async def test_config_keys_remap_bindings_by_id_and_ui_theme_applies(
     app, journal = app_from_config(ui_sandbox, tmp_path)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            view = await settle(pilot)
+            view = await settle_focused(pilot)
             assert app.theme == "crm-light"
             await pilot.press("f3")  # no longer the journal key
             assert not isinstance(app.screen, JournalScreen)
@@ -69,7 +69,7 @@ async def test_y_copies_the_selected_record_as_json(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(80, 24)) as pilot:
-        view = await settle(pilot)
+        view = await settle_focused(pilot)
         await pilot.press("down", "down")
         record = view.current()
         assert record is not None
@@ -78,13 +78,17 @@ async def test_y_copies_the_selected_record_as_json(
         assert json.loads(app.clipboard)["email"] == record["email"]
 
 
-async def test_the_palette_switches_the_theme(
+async def test_ctrl_p_and_f2_open_the_palette_which_switches_the_theme(
     ui_sandbox: EmbeddedSandbox, make_app: MakeApp
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await settle_focused(pilot)
         assert app.theme == "crm-dark"
+        await pilot.press("f2")  # the fallback opens it too
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette))
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"theme crm-ansi")
@@ -106,7 +110,7 @@ def test_the_16_colour_theme_renders(
     ui_sandbox: EmbeddedSandbox, make_app: MakeApp, snap_compare: Any
 ) -> None:
     async def loaded(pilot: Any) -> None:
-        await settle(pilot)
+        await settle_focused(pilot)
 
     assert snap_compare(
         make_app(ui_sandbox, theme="crm-ansi"), terminal_size=(80, 24), run_before=loaded

@@ -15,7 +15,7 @@ from screens.main import MainScreen
 from screens.profile_form import VendorForm
 from screens.profiles import ProfilesScreen
 from tests.ui.conftest import MakeApp
-from tests.ui.support import painted_text, settle, wait_for
+from tests.ui.helpers import painted_text, settle_focused, wait_for
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def profiles(ui_sandbox: EmbeddedSandbox) -> dict[str, str]:
 
 
 async def open_profiles(pilot: Any, rows: int) -> ProfilesScreen:
-    await settle(pilot)
+    await settle_focused(pilot)
     await pilot.press("f4")
     screen = pilot.app.screen
     assert isinstance(screen, ProfilesScreen)
@@ -161,5 +161,5 @@ async def test_enter_switches_the_console_to_the_profile(
         await wait_for(pilot, lambda: app.ready and app.profile_name == "work")
         assert isinstance(app.screen, MainScreen)
         assert not app.on_sandbox
-        await settle(pilot)  # the lists load again, now through the work profile
+        await settle_focused(pilot)  # the lists load again, now through the work profile
         await app.action_quit()

@@ -6,6 +6,7 @@ from console.sandbox.server import EmbeddedSandbox
 from screens.list_view import RecordListView
 from screens.main import MainScreen
 from tests.ui.conftest import MakeApp
+from tests.ui.helpers import settle
 from widgets.banner import Banner
 from widgets.record_table import RecordTable
 
@@ -82,6 +83,7 @@ async def test_step_trackers_follow_the_selected_tracker(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)  # "1" only switches once the main screen is up
         await pilot.press("1")
         await pilot.pause(0.2)
         trackers = _active_list(app)
