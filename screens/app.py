@@ -73,7 +73,7 @@ class ConsoleApp(App[None]):
         Binding(
             "ctrl+p,f2",
             "command_palette",
-            "palette",
+            "Palette",
             show=False,
             key_display="^p",
             priority=True,

@@ -29,8 +29,6 @@ from textual.widgets import Input, Label, Static
 
 from screens.palette import Command, app_commands, endpoint_commands
 
-SHOWN_MATCHES = 6  # names listed above the input while typing
-
 
 class CommandTable:
     """Command-line words -> commands (case-insensitive), in completion order."""
@@ -72,6 +70,18 @@ class CommandTable:
         """For `theme xyz`: the words sharing the first part (`theme crm-dark`, ...)."""
         head = normalize(text).lower().split(" ")[0]
         return [w for w in self.words if w.lower().startswith(head + " ")]
+
+
+def fit_names(names: list[str], width: int) -> str:
+    """As many names as fit the line, then how many more match."""
+    line = ""
+    for count, name in enumerate(names):
+        longer = f"{line} · {name}" if line else name
+        rest = len(names) - count - 1
+        if line and len(longer) + (len(f" (+{rest})") if rest else 0) > width:
+            return f"{line} (+{rest + 1})"
+        line = longer
+    return line
 
 
 def normalize(text: str) -> str:
@@ -143,8 +153,7 @@ class CommandLine(ModalScreen[None]):
         elif not found:
             self.hint(f"nothing matches {normalize(event.value)!r}", error=True)
         else:
-            more = f" (+{len(found) - SHOWN_MATCHES})" if len(found) > SHOWN_MATCHES else ""
-            self.hint(" · ".join(found[:SHOWN_MATCHES]) + more)
+            self.hint(fit_names(found, self.app.size.width - 2))
 
     @on(Input.Submitted, "#cmd")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -271,7 +271,8 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
             state = "live"
         parts = [
             self.table.counts_label("Firehose"),
-            f"{state} from {self.start}",
+            state,
+            f"from {self.start}",
             f"type: {self.event_type}",
             "streams: " + ", ".join(self.streams),
         ]

@@ -140,7 +140,7 @@ class HelpScreen(ModalScreen[None]):
     }
     HelpScreen #help-title { text-style: bold; color: $text-primary; }
     HelpScreen #help-hint { color: $text-muted; }
-    HelpScreen #help-search { display: none; height: 3; }
+    HelpScreen #help-search { display: none; margin: 1 0; }
     HelpScreen.searching #help-search { display: block; }
     HelpScreen #help-body { height: 1fr; }
     HelpScreen #help-body:focus { background-tint: $foreground 3%; }
@@ -155,7 +155,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical():
             yield Static(f"Keys here: {self._where()}", id="help-title")
             yield Static("/ search · Esc close · ↑↓ scroll", id="help-hint")
-            yield Input(placeholder="search keys, descriptions, ids", id="help-search")
+            yield Input(
+                placeholder="search keys, descriptions, ids", id="help-search", compact=True
+            )
             with VerticalScroll(id="help-body", can_focus=True):
                 yield Static(id="help-keys")
 

@@ -304,6 +304,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         for record in records:
             self.records[record.get(self.spec.key)] = record
         self.table.add_rows(self._row(r) for r in records)
+        self.refresh_bindings()  # action keys that need a record are usable now
 
     async def put_record(self, record: dict[str, Any]) -> None:
         """Show a changed record (after an action re-read it)."""

@@ -102,6 +102,7 @@ class VendorForm(ReportsWorkerErrors, ModalScreen[str | None]):
     VendorForm #form-title { text-style: bold; color: $text-primary; }
     VendorForm #form-hint { color: $text-muted; }
     VendorForm #fields { height: auto; }
+    VendorForm #vendor-fields { height: auto; }
     VendorForm #form-foot { dock: bottom; height: auto; }
     VendorForm .help { color: $text-muted; }
     VendorForm .field-error { color: $text-error; display: none; }

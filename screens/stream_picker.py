@@ -30,7 +30,7 @@ class StreamPicker(ModalScreen[tuple[str, ...] | None]):
     DEFAULT_CSS = """
     StreamPicker { align: center middle; }
     StreamPicker > Vertical {
-        width: 44; height: auto; max-height: 100%;
+        width: 50; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     StreamPicker #streams-hint { color: $text-muted; }
