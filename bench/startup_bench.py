@@ -94,9 +94,13 @@ def run_once(code: str, env: dict[str, str], mark: str = "READY") -> float:
 def run_marks(code: str, env: dict[str, str]) -> dict[str, float]:
     started = time.time()
     proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
         timeout=60,
-    )  # fmt: skip
+    )
     marks = {
         line.split()[0]: float(line.split()[1]) - started
         for line in proc.stdout.splitlines()
@@ -128,18 +132,23 @@ def main() -> None:
             fresh.append(marks["FRESH"])
     b = statistics.median(baseline)
     r, f = statistics.median(rows), statistics.median(fresh)
-    print(json.dumps({
-        "runs": args.runs,
-        "minimal_textual_app_first_frame_s": round(b, 3),
-        "console_contact_rows_visible_s": round(r, 3),
-        "ratio_rows_visible": round(r / b, 2),
-        "console_fresh_rows_from_sandbox_s": round(f, 3),
-        "ratio_fresh_rows": round(f / b, 2),
-        "first_run_ever_fresh_rows_s": round(cold["FRESH"], 3),
-        "baseline_all": [round(x, 3) for x in baseline],
-        "rows_visible_all": [round(x, 3) for x in rows],
-        "fresh_all": [round(x, 3) for x in fresh],
-    }, indent=2))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "runs": args.runs,
+                "minimal_textual_app_first_frame_s": round(b, 3),
+                "console_contact_rows_visible_s": round(r, 3),
+                "ratio_rows_visible": round(r / b, 2),
+                "console_fresh_rows_from_sandbox_s": round(f, 3),
+                "ratio_fresh_rows": round(f / b, 2),
+                "first_run_ever_fresh_rows_s": round(cold["FRESH"], 3),
+                "baseline_all": [round(x, 3) for x in baseline],
+                "rows_visible_all": [round(x, 3) for x in rows],
+                "fresh_all": [round(x, 3) for x in fresh],
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ worker a moment after the selection settles, so scrolling a list never floods th
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from textual import on, work
@@ -70,6 +71,7 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
         self.record: dict[str, Any] | None = None
         self._timer: Timer | None = None
         self._built = False
+        self._building = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="detail-heading")
@@ -77,7 +79,6 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
 
     async def _build(self) -> None:
         """The buttons, fields and related sections, made when the first record is shown."""
-        self._built = True
         buttons = [
             Button(f"[b]{a.key}[/b] {a.label}", id=f"act-{a.id}", compact=True)
             for a in self.spec.actions
@@ -87,10 +88,14 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
             KeyValues(hidden=self.spec.hidden_fields),
             *(RelatedSection(related) for related in self.spec.related),
         )
+        self._built = True
 
     async def show_record(self, record: dict[str, Any]) -> None:
-        if not self._built:
-            await self._build()
+        async with self._building:  # a second caller waits for the first build to finish
+            if not self._built:
+                await self._build()
+        if not self.is_attached or not self.query(KeyValues):
+            return  # the pane is being taken down (the app is closing)
         same = self.record is not None and self.record.get(self.spec.key) == record.get(
             self.spec.key
         )
@@ -102,6 +107,11 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
         if not same:
             self.reload_related()
 
+    @property
+    def settled(self) -> bool:
+        """No related-records load is waiting to start (tests wait for this)."""
+        return self._timer is None
+
     def reload_related(self) -> None:
         if not self.spec.related or self.record is None:
             return
@@ -110,6 +120,7 @@ class DetailView(ReportsWorkerErrors, VerticalScroll, can_focus=True):
         self._timer = self.set_timer(RELATED_DELAY, self._load_related)
 
     def _load_related(self) -> None:
+        self._timer = None
         if self.record is not None:
             self.load_related(dict(self.record))
 

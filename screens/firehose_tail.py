@@ -27,7 +27,6 @@ Rows: time (UTC), stream, event type, record id, the fields that changed (the ke
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from typing import Any, ClassVar, Literal
 
@@ -132,10 +131,10 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
         self.positions: dict[str, str] = {}
         self.behind: set[str] = set()
         self.events: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}  # key -> row, raw
-        self.interval = POLL_SECONDS
         self.note = ""
         self._service: Any = None
-        self._wake = asyncio.Event()
+        self._reading = False  # a round of reads is in flight (one at a time)
+        self._again = False
         self._arrived = 0
         self._generation = 0  # bumped by a restart: reads still in flight are then dropped
 
@@ -151,12 +150,13 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
     def on_mount(self) -> None:
         self.table.sort_by("time", descending=True)
         self._retitle()
-        self.run_tail()
+        self.set_interval(POLL_SECONDS, self.tick)
+        self.call_after_refresh(self.tick)
 
     def shown(self) -> None:
         """Its tab came into view: read at once rather than on the next tick."""
         self.call_after_refresh(self.table.focus)
-        self._wake.set()
+        self.call_after_refresh(self.tick)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -164,16 +164,27 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
     def showing(self) -> bool:
         return self.is_mounted and self.screen.is_current and self.is_on_screen
 
-    @work(exclusive=True, group="firehose", exit_on_error=False)
-    async def run_tail(self) -> None:
-        while True:
-            if not self.paused and self.app.ready and self.showing:
-                await self.read_round()
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.interval)
+    def tick(self) -> None:
+        """About once a second (and at once when asked): one round of reads, if due."""
+        if self._reading:
+            self._again = True  # asked while reading: go again as soon as this round ends
+            return
+        if self.paused or not self.app.ready or not self.showing:
+            return
+        self._reading = True
+        self.read_round()
 
+    @work(group="firehose", exit_on_error=False)
     async def read_round(self) -> None:
+        try:
+            await self._read_round()
+        finally:
+            self._reading = False
+        if self._again:
+            self._again = False
+            self.tick()
+
+    async def _read_round(self) -> None:
         service = self.app.service
         if service is not self._service:  # a new session: positions of the old one are void
             self._service = service
@@ -282,7 +293,7 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
         self.set_class(paused, "paused")
         if not paused:
             self.note = ""
-            self._wake.set()
+            self.tick()
         self._retitle()
 
     def watch_event_type(self) -> None:
@@ -303,7 +314,7 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
         self._forget()
         self.events.clear()
         self.table.clear()
-        self._wake.set()
+        self.tick()
         self._retitle()
 
     def _forget(self) -> None:
@@ -313,7 +324,7 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
         self.behind.clear()
 
     def action_now(self) -> None:
-        self._wake.set()
+        self.tick()
 
     def action_clear(self) -> None:
         self.events.clear()
@@ -326,7 +337,7 @@ class FirehoseTail(ReportsWorkerErrors, Vertical):
             if streams:
                 self.streams = streams
                 self._reshow()
-                self._wake.set()
+                self.tick()
 
         self.app.push_screen(StreamPicker(self.streams), chosen)
 

@@ -223,6 +223,12 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             data.update(flt.inputs(self.server_filters.get(flt.field)))
         return data
 
+    @property
+    def settled(self) -> bool:
+        """Nothing is loading and the detail pane has caught up (tests wait for this)."""
+        busy = any(w.is_running for w in self.workers)
+        return not busy and self._detail_timer is None and self.detail.settled
+
     def needs_parent(self) -> bool:
         return (
             self.spec.parent is not None
@@ -279,6 +285,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             self._set_title()
         if self.table.loaded and self.table.cursor_key is not None:
             self._highlighted(self.table.cursor_key)
+        self.refresh_bindings()  # actions needing a record are enabled now
 
     def _load_journal(self, service: Any) -> None:
         """A list read from the journal (what this console did), newest first."""
@@ -304,7 +311,6 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         for record in records:
             self.records[record.get(self.spec.key)] = record
         self.table.add_rows(self._row(r) for r in records)
-        self.refresh_bindings()  # action keys that need a record are usable now
 
     async def put_record(self, record: dict[str, Any]) -> None:
         """Show a changed record (after an action re-read it)."""
@@ -364,6 +370,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_pending)
 
     async def _show_pending(self, *, force: bool = False) -> None:
+        self._detail_timer = None
         record = self.records.get(self._pending) if self._pending is not None else None
         if record is None:
             return
@@ -371,6 +378,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
             await self.detail.show_record(record)
         else:
             self.detail.record = None  # shown (and built) only when the pane is opened
+        self.refresh_bindings()
         self.post_message(SelectionChanged(self.spec.id, record))
 
     @on(RowSelected)

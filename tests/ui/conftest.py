@@ -46,7 +46,9 @@ def make_app(tmp_path: Path) -> Iterator[MakeApp]:
         launch = Launch(
             service=service, remember=False, theme=theme, keymap=keymap or {}, read_only=read_only
         )
-        return ConsoleApp(launch)
+        app = ConsoleApp(launch)
+        app.animation_level = "none"  # tab underlines must not be caught mid-slide
+        return app
 
     yield make
     for journal in journals:

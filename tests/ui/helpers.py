@@ -30,10 +30,18 @@ async def settle(pilot: Any, *, rows: bool = True, patience: float = 10.0) -> Re
         view = active_list(pilot.app)
         if view is None or not view.is_mounted:
             continue
-        busy = any(w.is_running for w in view.workers)
-        if not rows or (view.table.loaded and not view.cached and not busy):
-            await pilot.pause(0.15)  # the detail pane follows the cursor after a short rest
-            return view
+        if rows and (not view.table.loaded or view.cached):
+            continue
+        # The detail pane follows the cursor after a short rest, then loads related
+        # records: wait until all of it is done twice in a row, so snapshots never catch a
+        # half-drawn pane, whatever the machine's load.
+        calm = 0
+        while calm < 2 and waited < patience:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause(0.1)
+            waited += 0.1
+            calm = calm + 1 if view.settled else 0
+        return view
     raise AssertionError("the list did not settle")
 
 

@@ -18,11 +18,8 @@ def _active_list(app) -> RecordListView:  # type: ignore[no-untyped-def]
     return view
 
 
-async def _settle(pilot, view: RecordListView) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if view.is_mounted and view.table.loaded and not view._loading:
-            return
+async def _settle(pilot, view: RecordListView | None = None) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
 
 
 async def test_opens_on_zendesk_contacts_with_a_sandbox_banner(
@@ -83,9 +80,9 @@ async def test_step_trackers_follow_the_selected_tracker(
 ) -> None:
     app = make_app(ui_sandbox)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)  # "1" only switches once the main screen is up
+        await _settle(pilot)
         await pilot.press("1")
-        await pilot.pause(0.2)
+        await _settle(pilot)
         trackers = _active_list(app)
         await _settle(pilot, trackers)
         tracker = trackers.current()
