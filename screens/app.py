@@ -24,6 +24,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from console.errors import ConsoleError, VendorError
@@ -64,9 +65,21 @@ class ConsoleApp(App[None]):
     CSS_PATH = str(STYLESHEET)
     TITLE = "crm-console"
     COMMANDS: ClassVar[set[Any]] = {EndpointCommands, AppCommands}
-    COMMAND_PALETTE_BINDING = "ctrl+p,f2"
+    COMMAND_PALETTE_BINDING = "ctrl+p"  # the real binding (with f2 and an id) is below
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Declared here rather than through COMMAND_PALETTE_BINDING: Textual adds that one as
+        # a single key, so "ctrl+p,f2" there matched neither key (and it had no id to remap).
+        Binding(
+            "ctrl+p,f2",
+            "command_palette",
+            "Palette",
+            show=False,
+            key_display="^p",
+            priority=True,
+            id="app.palette",
+            tooltip="Every endpoint and app command",
+        ),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Every key here"),
         Binding(
             "colon", "command_line", "Cmd", id="app.command_line", tooltip="k9s-style command line"
@@ -255,17 +268,26 @@ class ConsoleApp(App[None]):
     def action_journal(self) -> None:
         from screens.journal import JournalScreen
 
-        self.push_screen(JournalScreen())
+        self._push_once(JournalScreen)
 
     def action_profiles(self) -> None:
         from screens.profiles import ProfilesScreen
 
-        self.push_screen(ProfilesScreen())
+        self._push_once(ProfilesScreen)
 
     def action_firehose(self) -> None:
         from screens.firehose import FirehoseScreen
 
-        self.push_screen(FirehoseScreen())
+        self._push_once(FirehoseScreen)
+
+    def _push_once(self, screen_type: type[Screen[Any]]) -> None:
+        """Open a screen, or go back to it when it is already open (F3 twice is one journal)."""
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, screen_type):
+                for above in reversed(self.screen_stack[index + 1 :]):
+                    above.dismiss()
+                return
+        self.push_screen(screen_type())
 
     def open_form(self, endpoint_id: str, prefill: dict[str, Any] | None = None) -> None:
         """Open an endpoint's form (from the palette or the command line)."""

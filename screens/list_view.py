@@ -129,6 +129,11 @@ class RecordListView(ReportsWorkerErrors, Vertical):
                 yield RecordTable(columns, key=self.spec.key, empty_text="Loading…")
             yield DetailView(self.spec)
 
+    @property
+    def help_group(self) -> str:
+        """How the help screen names this list's keys."""
+        return f"list: {self.spec.title}"
+
     def on_mount(self) -> None:
         self._fit(self.app.size.width)
 

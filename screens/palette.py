@@ -3,6 +3,10 @@
 `EndpointCommands` lists each endpoint by its palette title (e.g. "Zendesk Sell: Create
 Contact") and opens its form, prefilled from the current selection where the fields fit.
 `AppCommands` covers tabs, lists, themes, profiles, read-only mode, screens and quitting.
+
+Each `Command` also carries its `words`: how it is typed on the k9s-style command line
+(`:contacts`, `:theme crm-light`, `:zendesk_sell.createContact`), so the palette and the
+command line share one command table.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ class Command:
     title: str
     run: Callable[[], Any]
     help: str = ""
+    words: tuple[str, ...] = ()  # command-line spellings; the first is the one completed
+    palette: bool = True  # False: only the command line offers it
 
 
 def endpoint_commands(app: Any) -> Iterator[Command]:
@@ -34,6 +40,7 @@ def endpoint_commands(app: Any) -> Iterator[Command]:
             ep.palette_title,
             partial(open_endpoint, app, ep.id),
             f"{ep.id} — {ep.description or ep.method + ' ' + ep.path}{note}",
+            words=(ep.id,),
         )
 
 
@@ -54,34 +61,58 @@ def app_commands(app: Any) -> Iterator[Command]:
             f"Go to {vendor.title}",
             partial(app.action_vendor, vendor.vendor),
             "Switch the vendor tab",
+            words=(vendor.vendor,),
         )
         for spec in vendor.lists:
             yield Command(
                 f"Go to {vendor.title}: {spec.title}",
                 partial(_show_list, app, spec.id),
                 f"Open the {spec.title.lower()} list",
+                words=(spec.id.split(".", 1)[1], spec.id),
             )
     for name in sorted(app.available_themes):
         if name.startswith("crm-") or name in ("textual-dark", "textual-light"):
             yield Command(
-                f"Theme: {name}", partial(setattr, app, "theme", name), "Change the colours"
+                f"Theme: {name}",
+                partial(setattr, app, "theme", name),
+                "Change the colours",
+                words=(f"theme {name}",),
             )
-    if app.read_only:
-        yield Command(
-            "Read-only: off",
-            partial(app.set_read_only, False),
-            "Allow calls that change data again",
-        )
-    else:
-        yield Command(
-            "Read-only: on", partial(app.set_read_only, True), "Refuse every call that changes data"
-        )
+    # The palette offers the switch that changes something; the command line takes both.
+    yield Command(
+        "Read-only: off",
+        partial(app.set_read_only, False),
+        "Allow calls that change data again",
+        words=("ro off",),
+        palette=bool(app.read_only),
+    )
+    yield Command(
+        "Read-only: on",
+        partial(app.set_read_only, True),
+        "Refuse every call that changes data",
+        words=("ro on",),
+        palette=not app.read_only,
+    )
     yield from _profile_commands(app)
-    yield Command("Journal", app.action_journal, "Recent calls, filterable (F3)")
-    yield Command("Firehose live tail", app.action_firehose, "Zendesk Sell streams (F5)")
-    yield Command("Profiles", app.action_profiles, "Add, test and switch profiles (F4)")
-    yield Command("Help", app.action_help, "Every key of the current screen (? or F1)")
-    yield Command("Quit", app.action_quit, "Leave crm-console (Ctrl+Q or F10)")
+    yield Command(
+        "Journal", app.action_journal, "Recent calls, filterable (F3)", words=("journal",)
+    )
+    yield Command(
+        "Firehose live tail",
+        app.action_firehose,
+        "Zendesk Sell streams (F5)",
+        words=("firehose",),
+    )
+    yield Command(
+        "Profiles",
+        app.action_profiles,
+        "Add, test and switch profiles (F4)",
+        words=("profiles",),
+    )
+    yield Command(
+        "Help", app.action_help, "Every key of the current screen (? or F1)", words=("help",)
+    )
+    yield Command("Quit", app.action_quit, "Leave crm-console (Ctrl+Q or F10)", words=("q", "quit"))
 
 
 def _profile_commands(app: Any) -> Iterator[Command]:
@@ -92,12 +123,19 @@ def _profile_commands(app: Any) -> Iterator[Command]:
     except Exception:  # a broken config must not break the palette
         names = []
     for name in names:
-        yield Command(f"Profile: {name}", partial(_switch, app, name), "Switch to this profile")
-    yield Command(
-        "Profile: sandbox",
-        partial(_switch, app, None, sandbox=True),
-        "The embedded loopback sandbox",
-    )
+        yield Command(
+            f"Profile: {name}",
+            partial(_switch, app, name),
+            "Switch to this profile",
+            words=(f"profile {name}",),
+        )
+    if "sandbox" not in names:
+        yield Command(
+            "Profile: sandbox",
+            partial(_switch, app, None, sandbox=True),
+            "The embedded loopback sandbox",
+            words=("profile sandbox",),
+        )
 
 
 def _switch(app: Any, name: str | None, *, sandbox: bool | None = None) -> None:
@@ -117,11 +155,14 @@ class _CommandProvider(Provider):
 
     async def discover(self) -> Hits:
         for command in self.commands():
-            yield DiscoveryHit(command.title, command.run, help=command.help)
+            if command.palette:
+                yield DiscoveryHit(command.title, command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self.commands():
+            if not command.palette:
+                continue
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

@@ -2,6 +2,8 @@
 
 Building every list of every vendor up front costs seconds of layout; only the visible
 vendor's tabs exist until another vendor is opened, and only shown lists hold widgets.
+A vendor may also have panes that are not lists (`VendorSpec.panes`, e.g. the Zendesk Sell
+Firehose tail): each is made by its factory the first time its sub-tab is shown.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane
 
 from screens.list_view import RecordListView, SelectionChanged, list_view_for
-from screens.specs.base import ListSpec, Record, VendorSpec
+from screens.specs.base import ListSpec, PaneSpec, Record, VendorSpec
 from screens.workers import ReportsWorkerErrors
 
 
@@ -29,7 +31,7 @@ class ListSlot(Container):
     DEFAULT_CSS = "ListSlot { height: 1fr; }"
 
     def __init__(self, spec: ListSpec) -> None:
-        super().__init__()
+        super().__init__(classes="vendor-slot")
         self.spec = spec
         self.view: RecordListView | None = None
         self._lock = asyncio.Lock()
@@ -42,6 +44,28 @@ class ListSlot(Container):
                 await self.mount(view)
                 self.view = view
         return self.view
+
+
+class PaneSlot(Container):
+    """Where a non-list pane goes once it is first shown."""
+
+    DEFAULT_CSS = "PaneSlot { height: 1fr; }"
+
+    def __init__(self, spec: PaneSpec) -> None:
+        super().__init__(classes="vendor-slot")
+        self.spec = spec
+        self.pane: Widget | None = None
+        self._lock = asyncio.Lock()
+
+    async def show(self) -> None:
+        async with self._lock:
+            if self.pane is None:
+                pane = self.spec.factory()
+                await self.mount(pane)
+                self.pane = pane
+        shown = getattr(self.pane, "shown", None)
+        if callable(shown):
+            shown()
 
 
 class ListTabs(Widget):
@@ -62,6 +86,9 @@ class ListTabs(Widget):
             for spec in self.vendor.lists:
                 with TabPane(spec.title, id=pane_id(spec.id)):
                     yield ListSlot(spec)
+            for pane in self.vendor.panes:
+                with TabPane(pane.title, id=pane_id(pane.id)):
+                    yield PaneSlot(pane)
 
 
 class VendorView(ReportsWorkerErrors, Widget):
@@ -73,7 +100,7 @@ class VendorView(ReportsWorkerErrors, Widget):
     def __init__(self, vendor: VendorSpec, *, initial: str | None = None) -> None:
         super().__init__()
         self.vendor = vendor
-        ids = [s.id for s in vendor.lists]
+        ids = vendor.tab_ids
         self._initial = initial if initial in ids else ids[0]
         self._built = False
         self._selection: dict[str, Record | None] = {}
@@ -93,15 +120,15 @@ class VendorView(ReportsWorkerErrors, Widget):
     def lists(self) -> list[RecordListView]:
         return list(self.query(RecordListView))
 
-    def active_slot(self) -> ListSlot | None:
+    def active_slot(self) -> ListSlot | PaneSlot | None:
         if not self._built:
             return None
         active = self.query_one(TabbedContent).active
-        return self.query_one(f"#{active} ListSlot", ListSlot)
+        return _slot_in(self.query_one(f"#{active}", TabPane)) if active else None
 
     def active_list(self) -> RecordListView | None:
         slot = self.active_slot()
-        return slot.view if slot is not None else None
+        return slot.view if isinstance(slot, ListSlot) else None
 
     async def show_list(self, list_id: str) -> None:
         await self.build()
@@ -110,7 +137,7 @@ class VendorView(ReportsWorkerErrors, Widget):
 
     async def cycle(self, step: int) -> None:
         await self.build()
-        ids = [pane_id(s.id) for s in self.vendor.lists]
+        ids = [pane_id(i) for i in self.vendor.tab_ids]
         tabs = self.query_one(TabbedContent)
         index = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[(index + step) % len(ids)]
@@ -123,10 +150,11 @@ class VendorView(ReportsWorkerErrors, Widget):
 
     async def open_active(self) -> None:
         slot = self.active_slot()
-        if slot is None:
-            return
-        view = await slot.ensure(self._selection.get(slot.spec.parent or ""))
-        view.shown()
+        if isinstance(slot, PaneSlot):
+            await slot.show()
+        elif slot is not None:
+            view = await slot.ensure(self._selection.get(slot.spec.parent or ""))
+            view.shown()
 
     def session_ready(self) -> None:
         for view in self.lists():
@@ -144,7 +172,7 @@ class VendorView(ReportsWorkerErrors, Widget):
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.stop()
-        slot = event.pane.query_one(ListSlot)
+        slot = _slot_in(event.pane)
         self.app.ui_state.lists[self.vendor.vendor] = slot.spec.id
         if self._is_visible_tab():
             await self.open_active()
@@ -158,3 +186,9 @@ class VendorView(ReportsWorkerErrors, Widget):
     def selection_context(self, endpoint_id: str) -> dict[str, Any]:
         view = self.active_list()
         return view.selection_context(endpoint_id) if view is not None else {}
+
+
+def _slot_in(pane: Widget) -> ListSlot | PaneSlot:
+    slot = pane.query_one(".vendor-slot")
+    assert isinstance(slot, ListSlot | PaneSlot)
+    return slot

@@ -83,8 +83,13 @@ class Service:
         *,
         all_pages: bool = False,
         max_items: int | None = None,
+        quiet: bool = False,
     ) -> CallResult:
-        """Call one endpoint. A list of inputs to a batchable endpoint is sent in batches."""
+        """Call one endpoint. A list of inputs to a batchable endpoint is sent in batches.
+
+        `quiet` is for polling (the Firehose tail reads every second): a read that succeeds
+        and returns nothing leaves no journal entry; failures and reads with items still do.
+        """
         ep = self.endpoint(endpoint_id)
         if isinstance(inputs, Sequence) and not isinstance(inputs, (str, bytes)):
             return await self.call_batch(endpoint_id, inputs)
@@ -128,7 +133,8 @@ class Service:
         outcome = (
             "ok" if result.ok else ("error" if not any(i.ok for i in result.items) else "partial")
         )
-        self._journal(ep, raw_inputs, outcome, tr=tr, started=started, result=result)
+        if not (quiet and outcome == "ok" and _empty(result.data)):
+            self._journal(ep, raw_inputs, outcome, tr=tr, started=started, result=result)
         return result
 
     async def call_batch(self, endpoint_id: str, inputs: Sequence[Inputs]) -> CallResult:
@@ -281,6 +287,12 @@ def precheck(ep: Endpoint, inputs: Any, *, read_only: bool) -> None:
         models = [validate(ep, inputs)]
     for model in models[:1]:
         check_read_only(ep, model, read_only=read_only)
+
+
+def _empty(data: Any) -> bool:
+    """A read that brought nothing back: an empty list, or a page of no items."""
+    items = data if isinstance(data, list) else getattr(data, "items", None)
+    return isinstance(items, list) and not items
 
 
 def _raw(inputs: Any) -> Any:

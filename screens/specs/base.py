@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 Record = Mapping[str, Any]
 Prefill = Callable[[Record], dict[str, Any]]
@@ -132,7 +135,26 @@ class ListSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class PaneSpec:
+    """A vendor sub-tab that is not a record list (e.g. the Zendesk Sell Firehose tail).
+
+    `factory` makes the widget the first time the tab is shown; the widget may define
+    `shown()` (called each time its tab comes into view) and `focus_default()`.
+    """
+
+    id: str  # e.g. "zendesk_sell.firehose"
+    title: str
+    factory: Callable[[], Widget]
+
+
+@dataclass(frozen=True, slots=True)
 class VendorSpec:
     vendor: str
     title: str
     lists: tuple[ListSpec, ...]
+    panes: tuple[PaneSpec, ...] = ()  # shown after the lists
+
+    @property
+    def tab_ids(self) -> tuple[str, ...]:
+        """Every sub-tab in order: the lists, then the panes."""
+        return tuple(s.id for s in self.lists) + tuple(p.id for p in self.panes)

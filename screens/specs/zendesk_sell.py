@@ -1,10 +1,20 @@
-"""Zendesk Sell lists: contacts, deals, leads, tasks, notes, orders."""
+"""Zendesk Sell lists: contacts, deals, leads, tasks, notes, orders; and the Firehose pane."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from screens.specs.base import Action, Col, Filter, ListSpec, Record, Related, VendorSpec, editable
+from screens.specs.base import (
+    Action,
+    Col,
+    Filter,
+    ListSpec,
+    PaneSpec,
+    Record,
+    Related,
+    VendorSpec,
+    editable,
+)
 
 PAGE = {"per_page": 100}
 STATUS = ("none", "current", "past")
@@ -382,4 +392,16 @@ ORDERS = ListSpec(
     heading=lambda r: f"Order {r.get('id')} (deal {r.get('deal_id')})",
 )
 
-VENDOR = VendorSpec("zendesk_sell", "Zendesk Sell", (CONTACTS, DEALS, LEADS, TASKS, NOTES, ORDERS))
+
+def _firehose_pane() -> Any:
+    from screens.firehose_tail import FirehoseTail
+
+    return FirehoseTail(start="top")
+
+
+VENDOR = VendorSpec(
+    "zendesk_sell",
+    "Zendesk Sell",
+    (CONTACTS, DEALS, LEADS, TASKS, NOTES, ORDERS),
+    panes=(PaneSpec("zendesk_sell.firehose", "Firehose", _firehose_pane),),
+)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from console.errors import InputError
+from console.errors import InputError, VendorError
 from console.journal import Journal, JournalEntry
 from console.service.service import Service
 
@@ -51,3 +51,18 @@ async def test_iterate_journals_once(service: Service, journal: Journal) -> None
     (entry,) = journal.tail(1)
     assert entry.items == 300
     assert entry.requests == 3
+
+
+async def test_quiet_polls_journal_only_what_brought_something(
+    service: Service, journal: Journal
+) -> None:
+    """The Firehose tail polls every second: empty reads must not flood the journal."""
+    read = {"resource": "contacts", "position": "top", "limit": 5}
+    top = await service.call("zendesk_sell.getStream", read, quiet=True)
+    assert top.data.items == []
+    assert journal.tail(5) == []
+    history = await service.call("zendesk_sell.getStream", {**read, "position": "tail"}, quiet=True)
+    assert history.data.items
+    with pytest.raises(VendorError):
+        await service.call("zendesk_sell.getStream", {**read, "position": "bogus"}, quiet=True)
+    assert [e.outcome for e in journal.tail(5)] == ["ok", "error"]
