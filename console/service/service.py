@@ -172,30 +172,37 @@ class Service:
         return result
 
     async def iterate(self, endpoint_id: str, inputs: Inputs = None) -> AsyncIterator[Page]:
-        """Pages of a list, fetched as the caller consumes them (one journal entry in all)."""
+        """Pages of a list, fetched as the caller consumes them; one journal entry per page.
+
+        A console list reads its first page and stops there until asked for more, so each
+        page is journaled when it arrives (an abandoned iteration still leaves its trace).
+        """
         ep = self.endpoint(endpoint_id)
-        started = time.perf_counter()
         raw_inputs = _raw(inputs)
         model = validate(ep, inputs)
         self.guard(ep, model)
         client = self.pool.client(ep.vendor)
-        count = 0
-        tr = trace.Trace()
         pages = client.pages(ep, model).__aiter__()
+        number = 0
         while True:
-            # The trace is re-entered per page: a generator may resume in another context.
-            with trace.tracing(tr):
+            number += 1
+            started = time.perf_counter()
+            page_inputs = {**(raw_inputs or {}), "_page": number}
+            # A fresh trace per page, entered around each step: a generator may resume in
+            # another context.
+            with trace.tracing() as tr:
                 try:
                     page = await pages.__anext__()
                 except StopAsyncIteration:
                     break
                 except ConsoleError as exc:
-                    self._journal(ep, raw_inputs, "error", tr=tr, error=exc, started=started)
+                    self._journal(ep, page_inputs, "error", tr=tr, error=exc, started=started)
                     raise
-            count += len(page.items)
+            result = self._result(ep, [], tr)
+            self._journal(
+                ep, page_inputs, "ok", tr=tr, started=started, result=result, items=len(page.items)
+            )
             yield page
-        result = self._result(ep, [], tr)
-        self._journal(ep, raw_inputs, "ok", tr=tr, started=started, result=result, items=count)
 
     # -- bookkeeping -------------------------------------------------------------------------
 

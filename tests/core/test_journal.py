@@ -45,12 +45,24 @@ async def test_service_calls_are_journaled(service: Service, journal: Journal) -
     assert "count" in refused.error
 
 
-async def test_iterate_journals_once(service: Service, journal: Journal) -> None:
+async def test_iterate_journals_each_page(service: Service, journal: Journal) -> None:
     pages = [p async for p in service.iterate("totango.searchAccounts", {"count": 100})]
     assert sum(len(p.items) for p in pages) == 300
+    entries = journal.tail(3)
+    assert [e.inputs["_page"] for e in entries] == [1, 2, 3]
+    assert [e.items for e in entries] == [100, 100, 100]
+    assert sum(e.requests or 0 for e in entries) == 3
+
+
+async def test_a_list_read_one_page_at_a_time_is_journaled(
+    service: Service, journal: Journal
+) -> None:
+    pages = service.iterate("totango.searchAccounts", {"count": 50})
+    first = await pages.__anext__()
+    await pages.aclose()  # a console list stops after its first page
     (entry,) = journal.tail(1)
-    assert entry.items == 300
-    assert entry.requests == 3
+    assert entry.items == len(first.items) == 50
+    assert entry.outcome == "ok"
 
 
 async def test_quiet_polls_journal_only_what_brought_something(
