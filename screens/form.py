@@ -384,6 +384,8 @@ class FormScreen(ReportsWorkerErrors, ModalScreen[Any]):
             if isinstance(row.editor, ActionParamsEditor):
                 row.editor.mark({})
         self.outcome_panel.clear()
+        if self.raw:
+            self.query_one("#response", RawResponseView).clear()
 
     def show_problems(self, outcome: Check) -> None:
         first: FieldRow | None = None
@@ -428,7 +430,8 @@ class FormScreen(ReportsWorkerErrors, ModalScreen[Any]):
         self._fit_later()
 
     def show_response(self, result: CallResult) -> None:
-        data = jsonable(result.data)
+        app: Any = self.app
+        data = app.service.redactor.data(jsonable(result.data))  # no credential on screen
         if not isinstance(data, Mapping):
             data = {"status": result.status or 0, "headers": {}, "body": data}
         view = self.query_one("#response", RawResponseView)

@@ -80,7 +80,8 @@ def plan_fields(
             editor = "text"
         else:
             editor = "input"
-        help_text = " ".join(p for p in (f.description, _HELP_SUFFIX.get(kind.kind, "")) if p)
+        suffix = "" if editor == "params" else _HELP_SUFFIX.get(kind.kind, "")
+        help_text = " ".join(p for p in (f.description, suffix) if p)
         specs.append(
             FieldSpec(f.name, kind, editor, required=f.required, help=help_text, initial=initial)
         )

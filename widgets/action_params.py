@@ -242,10 +242,15 @@ class ActionParamsEditor(Vertical):
                 raise ValueError(f"parameter {index + 1}: {exc}") from None
         return out
 
-    async def action_add(self) -> None:
-        param = ParamEditor()
+    async def mount_param(self, data: Mapping[str, Any] | None = None) -> ParamEditor:
+        """Add a parameter (empty, or from a param dict) at the end."""
+        param = ParamEditor(data)
         await self.query_one("#params", Vertical).mount(param)
         self._renumber()
+        return param
+
+    async def action_add(self) -> None:
+        param = await self.mount_param()
         param.query_one(".objects", Input).focus()
 
     async def action_add_option(self) -> None:

@@ -22,7 +22,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from widgets.action_params import ActionParamsEditor
-from widgets.form_kinds import PLACEHOLDERS, UNSET, FieldKind, Kind, from_text, to_text
+from widgets.form_kinds import (
+    PLACEHOLDERS,
+    UNSET,
+    FieldKind,
+    Kind,
+    as_bool,
+    from_text,
+    to_text,
+)
 from widgets.picker import PickerEditor
 from widgets.tri_state import TriStateCheckbox
 
@@ -80,15 +88,19 @@ class FieldRow(Vertical):
     def compose(self) -> ComposeResult:
         spec = self.spec
         label = Label(f"{spec.name} *" if spec.required else spec.name, classes="field-name")
-        if self.has_class("stacked"):
+        help_line = Static(spec.help, classes="field-help", markup=False)
+        if self.has_class("stacked"):  # wide editors: name, help, error, then the editor
+            yield label
+            if spec.help:
+                yield help_line
+            yield Static("", classes="field-error", markup=False)
+            yield self._editor()
+            return
+        with Horizontal(classes="field-line"):
             yield label
             yield self._editor()
-        else:
-            with Horizontal(classes="field-line"):
-                yield label
-                yield self._editor()
         if spec.help:
-            yield Static(spec.help, classes="field-help", markup=False)
+            yield help_line
         yield Static("", classes="field-error", markup=False)
 
     def _editor(self) -> Widget:
@@ -98,7 +110,7 @@ class FieldRow(Vertical):
         if spec.editor == "fixed":
             return Static(text or "—", classes="editor fixed-value", markup=False)
         if spec.editor == "check":
-            initial = spec.initial if isinstance(spec.initial, bool) else None
+            initial = as_bool(None if spec.initial is UNSET else spec.initial)
             return TriStateCheckbox(initial, tri=kind.optional, classes="editor")
         if spec.editor == "select":
             options = [(c, c) for c in kind.choices]

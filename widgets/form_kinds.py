@@ -164,6 +164,18 @@ def _single(annotation: Any) -> FieldKind:
 # -- value -> text (what a prefilled field shows) ------------------------------------------
 
 
+def as_bool(value: Any) -> bool | None:
+    """A prefilled flag as a checkbox state: vendors answer 1/0, "1"/"0" or "true"/"false"."""
+    if isinstance(value, bool) or value is None:
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    return None
+
+
 def to_text(kind: FieldKind, value: Any) -> str:
     if value is None or value is UNSET:
         return ""

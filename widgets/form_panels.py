@@ -117,6 +117,10 @@ class RawResponseView(Vertical):
         self.query_one("#raw-body", Static).update(self.body_text or "(empty body)")
         self.add_class("-shown")
 
+    def clear(self) -> None:
+        self.status, self.body_text = None, ""
+        self.remove_class("-shown")
+
 
 def pretty_body(body: Any) -> str:
     if body is None or body == "":
