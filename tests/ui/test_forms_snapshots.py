@@ -16,6 +16,14 @@ from tests.ui.form_helpers import settle, until_ready
 from widgets.action_params import ActionParamsEditor
 
 
+async def _steady(pilot: Pilot[Any], screen: FormScreen) -> None:
+    """No blinking cursor and no scrolling still under way when the picture is taken."""
+    for widget in screen.query("Input, TextArea"):
+        widget.cursor_blink = False  # type: ignore[attr-defined]
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
 async def _create_contact(pilot: Pilot[Any], *, submit: bool) -> None:
     app: Any = pilot.app
     await until_ready(pilot, app)
@@ -26,6 +34,7 @@ async def _create_contact(pilot: Pilot[Any], *, submit: bool) -> None:
     if submit:  # an empty person: the problem shows beside last_name, which gets the focus
         await pilot.press("ctrl+s")
         await settle(pilot, screen)
+    await _steady(pilot, screen)
 
 
 async def _edit_button(pilot: Pilot[Any]) -> None:
@@ -44,9 +53,9 @@ async def _edit_button(pilot: Pilot[Any]) -> None:
     editor = screen.row("actionParams").editor
     assert isinstance(editor, ActionParamsEditor)
     editor.params[0].query_one(".caption", Input).focus()
-    await pilot.pause()
+    await _steady(pilot, screen)
     editor.params[0].scroll_visible(animate=False, top=True)
-    await pilot.pause()
+    await _steady(pilot, screen)
 
 
 def test_create_contact_form_at_80x24(
