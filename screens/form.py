@@ -94,6 +94,7 @@ class FormScreen(ReportsWorkerErrors, ModalScreen[Any]):
         self.specs = plan_fields(self.endpoint, self.prefill, hidden=self.hidden, only=only)
         self._defaults = {f.name: f.default for f in self.endpoint.fields()}
         self.last_result: CallResult | None = None
+        self._picker_generation: dict[str, int] = {}
 
     @property
     def raw(self) -> bool:
@@ -223,22 +224,43 @@ class FormScreen(ReportsWorkerErrors, ModalScreen[Any]):
 
     # -- pickers -----------------------------------------------------------------------------
 
-    @work(exclusive=True, exit_on_error=False, group="form-pickers")
-    async def load_pickers(self, only: tuple[str, ...] = ()) -> None:
-        """Fill every picker from the vendor's lists (each field on its own; failures say so)."""
-        service = self.app.service
-        current = self._current_texts()
+    def load_pickers(self, only: tuple[str, ...] = ()) -> None:
+        """Fill pickers from the vendor's lists in a worker (each field on its own).
+
+        A reload (the IGRP changed) runs beside the first load; each field keeps only the
+        answer to its latest request, so a slow first answer never overwrites a newer one.
+        """
         rows = [r for r in self._picker_rows() if not only or r.spec.name in only]
+        wanted = {r.spec.name: self._picker_generation.get(r.spec.name, 0) + 1 for r in rows}
+        self._picker_generation.update(wanted)
+        group = "form-pickers" + ("-" + "-".join(sorted(only)) if only else "")
+        self.run_worker(
+            self._fill_pickers(rows, wanted, self._current_texts()),
+            group=group,
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    async def _fill_pickers(
+        self, rows: list[FieldRow], wanted: dict[str, int], current: dict[str, Any]
+    ) -> None:
+        service = self.app.service
 
         async def fill(row: FieldRow) -> None:
+            name = row.spec.name
             options: list[tuple[str, str]] = []
+            failure: str | None = None
             try:
-                for source in sources_for(self.endpoint.id, row.spec.name):
+                for source in sources_for(self.endpoint.id, name):
                     options += await load_options(service, source, current)
             except ConsoleError as exc:
-                row.set_options_failed(exc.title.lower())
-                return
-            row.set_options(options)
+                failure = exc.message if isinstance(exc, VendorError) else exc.title
+            if self._picker_generation.get(name) != wanted[name]:
+                return  # a newer load of this field is on its way
+            if failure is not None:
+                row.set_options_failed(failure)
+            else:
+                row.set_options(options)
 
         await asyncio.gather(*(fill(r) for r in rows))
 

@@ -81,6 +81,8 @@ def plan_fields(
         else:
             editor = "input"
         suffix = "" if editor == "params" else _HELP_SUFFIX.get(kind.kind, "")
+        if suffix == "JSON." and "JSON" in f.description:
+            suffix = ""
         help_text = " ".join(p for p in (f.description, suffix) if p)
         specs.append(
             FieldSpec(f.name, kind, editor, required=f.required, help=help_text, initial=initial)

@@ -57,13 +57,13 @@ class FieldRow(Vertical):
     DEFAULT_CSS = """
     FieldRow { height: auto; }
     FieldRow > .field-line { height: auto; }
-    FieldRow .field-name { width: 24; padding-right: 1; }
+    FieldRow .field-name { width: 27; padding-right: 1; }
     FieldRow.required .field-name { text-style: bold; }
     FieldRow.-invalid .field-name { color: $error; }
     FieldRow.stacked .field-name { width: 1fr; }
-    FieldRow .field-help { color: $text-muted; padding-left: 24; height: auto; }
+    FieldRow .field-help { color: $text-muted; padding-left: 27; height: auto; }
     FieldRow.stacked .field-help { padding-left: 0; }
-    FieldRow .field-error { color: $error; padding-left: 24; height: auto; display: none; }
+    FieldRow .field-error { color: $error; padding-left: 27; height: auto; display: none; }
     FieldRow.stacked .field-error { padding-left: 0; }
     FieldRow.-invalid .field-error { display: block; }
     FieldRow .editor { width: 1fr; }

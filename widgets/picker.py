@@ -83,7 +83,11 @@ class PickerEditor(Horizontal):
         self._select_typed(self.input.value)
 
     def set_failed(self, reason: str) -> None:
-        self.select.prompt = f"choices unavailable ({reason})"
+        """The list could not be read: no stale choices stay; typing a value still works."""
+        self.options = []
+        with self.prevent(Select.Changed):
+            self.select.set_options([])
+        self.select.prompt = f"no choices: {reason}"
 
     def _select_typed(self, value: str) -> None:
         select = self.select

@@ -9,7 +9,14 @@ from console.sandbox.server import EmbeddedSandbox
 from console.service.service import Service
 from screens.pickers import PICKERS, load_options, sources_for
 from tests.ui.conftest import MakeApp
-from tests.ui.form_helpers import editor_input, open_form, picker_options, select_of, settle
+from tests.ui.form_helpers import (
+    editor_input,
+    open_form,
+    picker_options,
+    select_of,
+    settle,
+    type_into,
+)
 
 
 async def test_the_stage_picker_loads_the_vendors_stages_and_still_takes_a_typed_value(
@@ -97,6 +104,23 @@ async def test_call_ratings_offer_the_unused_ones_first(
         assert used == sorted(used)  # every unused rating comes before the used ones
         igrps = picker_options(screen.row("igrp"))
         assert any("not linked to Salesforce" in label for label, _ in igrps)
+
+        # Another installation: its own ratings replace the profile's installation's.
+        other = next(v for label, v in igrps if v != "10735" and "not linked" not in label)
+        await type_into(pilot, screen.row("igrp"), other)
+        await pilot.press("enter")
+        await settle(pilot, screen)
+        after = picker_options(screen.row("callRating"))
+        assert after
+        assert [label for label, _ in after] != labels
+
+        # One that cannot have buttons: the vendor's reason replaces the choices.
+        unlinked = next(v for label, v in igrps if "not linked" in label)
+        editor_input(screen.row("igrp")).focus()
+        await pilot.press("ctrl+u", *unlinked, "enter")
+        await settle(pilot, screen)
+        assert picker_options(screen.row("callRating")) == []
+        assert "not linked" in str(select_of(screen.row("callRating")).prompt)
 
 
 def _hinted_pickers() -> set[tuple[str, str]]:
