@@ -18,7 +18,6 @@ A raw request (`<vendor>.rawRequest`) shows the vendor's answer in the form and 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from typing import Any, ClassVar, Literal
 
@@ -35,19 +34,18 @@ from console.catalog import Kind as EndpointKind
 from console.errors import ConsoleError, InputError, ReadOnlyError, VendorError
 from console.service.results import CallResult, jsonable
 from screens.app import ReadOnlyChanged
+from screens.form_pickers import LoadsPickers
 from screens.form_plan import Check, check, fields_named, param_problems, plan_fields
-from screens.pickers import load_options, sources_for
 from screens.workers import ReportsWorkerErrors
 from widgets.action_params import ActionParamsEditor
 from widgets.form_field import FieldRow, dom_id
 from widgets.form_kinds import UNSET
 from widgets.form_panels import OutcomePanel, RawResponseView, error_lines
-from widgets.picker import PickerEditor
 
 Mode = Literal["send", "collect"]
 
 
-class FormScreen(ReportsWorkerErrors, ModalScreen[Any]):
+class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f6", "submit", "Send", id="form.submit", tooltip="Validate and send"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without sending"),
@@ -184,9 +182,6 @@ class FormScreen(ReportsWorkerErrors, ModalScreen[Any]):
     def row(self, name: str) -> FieldRow:
         return self.query_one(f"#{dom_id(name)}", FieldRow)
 
-    def _picker_rows(self) -> list[FieldRow]:
-        return [r for r in self.rows if r.spec.editor == "picker"]
-
     def focus_first(self) -> None:
         for row in self.rows:
             if row.spec.editor != "fixed":
@@ -221,71 +216,6 @@ class FormScreen(ReportsWorkerErrors, ModalScreen[Any]):
     def _same_as_default(self, name: str, value: Any) -> bool:
         default = jsonable(self._defaults.get(name))
         return default is not None and jsonable(value) == default
-
-    # -- pickers -----------------------------------------------------------------------------
-
-    def load_pickers(self, only: tuple[str, ...] = ()) -> None:
-        """Fill pickers from the vendor's lists in a worker (each field on its own).
-
-        A reload (the IGRP changed) runs beside the first load; each field keeps only the
-        answer to its latest request, so a slow first answer never overwrites a newer one.
-        """
-        rows = [r for r in self._picker_rows() if not only or r.spec.name in only]
-        wanted = {r.spec.name: self._picker_generation.get(r.spec.name, 0) + 1 for r in rows}
-        self._picker_generation.update(wanted)
-        group = "form-pickers" + ("-" + "-".join(sorted(only)) if only else "")
-        self.run_worker(
-            self._fill_pickers(rows, wanted, self._current_texts()),
-            group=group,
-            exclusive=True,
-            exit_on_error=False,
-        )
-
-    async def _fill_pickers(
-        self, rows: list[FieldRow], wanted: dict[str, int], current: dict[str, Any]
-    ) -> None:
-        service = self.app.service
-
-        async def fill(row: FieldRow) -> None:
-            name = row.spec.name
-            options: list[tuple[str, str]] = []
-            failure: str | None = None
-            try:
-                for source in sources_for(self.endpoint.id, name):
-                    options += await load_options(service, source, current)
-            except ConsoleError as exc:
-                failure = exc.message if isinstance(exc, VendorError) else exc.title
-            if self._picker_generation.get(name) != wanted[name]:
-                return  # a newer load of this field is on its way
-            if failure is not None:
-                row.set_options_failed(failure)
-            else:
-                row.set_options(options)
-
-        await asyncio.gather(*(fill(r) for r in rows))
-
-    def _current_texts(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for row in self.rows:
-            text = row.text.strip()
-            if text:
-                out[row.spec.name] = text
-        return out
-
-    def _reload_dependents(self, name: str) -> None:
-        dependents = tuple(
-            r.spec.name
-            for r in self._picker_rows()
-            if any(name in s.depends for s in sources_for(self.endpoint.id, r.spec.name))
-        )
-        if dependents:
-            self.load_pickers(dependents)
-
-    @on(PickerEditor.Picked)
-    def _picked(self, event: PickerEditor.Picked) -> None:
-        row = next((a for a in event.picker.ancestors if isinstance(a, FieldRow)), None)
-        if row is not None:
-            self._reload_dependents(row.spec.name)
 
     # -- moving between fields ---------------------------------------------------------------
 
