@@ -93,6 +93,7 @@ class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
         self._defaults = {f.name: f.default for f in self.endpoint.fields()}
         self.last_result: CallResult | None = None
         self._picker_generation: dict[str, int] = {}
+        self.attempts = 0  # submissions that reached an outcome (problems, refusal, answer)
 
     @property
     def raw(self) -> bool:
@@ -248,6 +249,11 @@ class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
     def action_submit(self) -> None:
         if self.sending:
             return
+        if not self._submit():
+            self.attempts += 1  # decided here: nothing went out
+
+    def _submit(self) -> bool:
+        """Validate, then send (True: a call is on its way) or stop here (False)."""
         self.clear_marks()
         data, unreadable = self.values()
         ignore = self.hidden if self.mode == "collect" else frozenset()
@@ -256,10 +262,10 @@ class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
         )
         if not outcome.ok:
             self.show_problems(outcome)
-            return
+            return False
         if self.mode == "collect":
             self.dismiss(outcome.data)
-            return
+            return False
         if self._refused_now(outcome.data):
             self.outcome_panel.show(
                 "Read-only mode",
@@ -267,8 +273,10 @@ class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
                 tone="warning",
             )
             self._fit_later()
-            return
+            return False
+        self.sending = True
         self.send(outcome.data)
+        return True
 
     def _refused_now(self, data: Mapping[str, Any] | None = None) -> bool:
         app: Any = self.app
@@ -280,7 +288,7 @@ class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
 
     @work(exclusive=True, exit_on_error=False, group="form-send")
     async def send(self, data: dict[str, Any]) -> None:
-        self.sending = True
+        self.sending = True  # also set by _submit, so a second ctrl+s cannot slip in
         try:
             app: Any = self.app
             result: CallResult = await app.service.call(self.endpoint.id, data)
@@ -306,6 +314,7 @@ class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
                 return
         finally:
             self.sending = False
+            self.attempts += 1
         self._fit_later()
 
     def _problems_from(self, exc: InputError) -> Check:

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
+from textual.worker import WorkerState
 
 from screens.app import ConsoleApp
 from screens.form import FormScreen
@@ -16,7 +17,7 @@ from widgets.picker import PickerEditor
 
 async def until_ready(pilot: Pilot[Any], app: ConsoleApp) -> None:
     """The session is open and the first list has its rows (the screen behind stays still)."""
-    for _ in range(200):
+    for _ in range(500):
         await pilot.pause(0.02)
         if app.ready and isinstance(app.screen, MainScreen):
             view = app.screen.current_view().active_list()
@@ -26,13 +27,27 @@ async def until_ready(pilot: Pilot[Any], app: ConsoleApp) -> None:
 
 
 async def settle(pilot: Pilot[Any], screen: FormScreen) -> None:
-    """Every worker the form started (pickers, sending) has finished."""
-    for _ in range(300):
+    """Every worker the form started (pickers, sending) has finished (or never started)."""
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    for _ in range(750):
         await pilot.pause(0.02)
-        running = [w for w in screen.app.workers if w.node is screen and w.is_running]
+        running = [w for w in screen.app.workers if w.node is screen and w.state in busy]
         if not running and not screen.sending:
             return
     raise AssertionError("the form's workers never finished")
+
+
+async def submit(pilot: Pilot[Any], screen: FormScreen, key: str = "ctrl+s") -> None:
+    """Press the send key and wait for its outcome: problems, a refusal, an answer, or closing."""
+    before = screen.attempts
+    await pilot.press(key)
+    for _ in range(750):
+        if screen.attempts > before or screen not in screen.app.screen_stack:
+            break
+        await pilot.pause(0.02)
+    else:
+        raise AssertionError("the form never answered")
+    await settle(pilot, screen)
 
 
 async def open_form(

@@ -9,7 +9,7 @@ from console.service.results import CallResult, jsonable
 from screens.form import FormScreen
 from tests.conftest import Admin
 from tests.ui.conftest import MakeApp
-from tests.ui.form_helpers import editor_input, open_form, select_of, settle, type_into
+from tests.ui.form_helpers import editor_input, open_form, select_of, settle, submit, type_into
 from widgets.form_kinds import UNSET
 
 
@@ -25,8 +25,7 @@ async def test_create_contact_refuses_an_empty_person_beside_last_name_then_send
         assert "first_name" in names
         admin.clear_requests()
 
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
         last_name = screen.row("last_name")
         assert "needs a last_name" in last_name.error
         assert app.focused is editor_input(last_name)
@@ -38,9 +37,8 @@ async def test_create_contact_refuses_an_empty_person_beside_last_name_then_send
 
         await type_into(pilot, screen.row("first_name"), "Ada")
         await type_into(pilot, last_name, "Lovelace")
-        await pilot.press("f6")  # the fallback key sends too
-        await settle(pilot, screen)
-        assert len(results) == 1
+        await submit(pilot, screen, "f6")  # the fallback key sends too
+        assert len(results) == 1, (screen.outcome_panel.text, app.focused, app.screen)
         assert isinstance(results[0], CallResult)
         created = jsonable(results[0].data)
         assert (created["first_name"], created["last_name"]) == ("Ada", "Lovelace")
@@ -62,11 +60,11 @@ async def test_a_vendor_422_shows_code_message_and_request_id_and_keeps_every_va
         assert app.focused is editor_input(screen.row("contact_id"))
         await pilot.press(*"99999999")
         await type_into(pilot, screen.row("currency"), "EUR")
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
 
         sent = admin["zendesk_sell"].requests(method="POST", path="/v2/deals")
-        assert len(sent) == 1
+        seen = admin["zendesk_sell"].requests()
+        assert len(sent) == 1, (screen.outcome_panel.text, [(r["method"], r["path"]) for r in seen])
         assert sent[0]["status"] == 422
         panel = screen.outcome_panel.text
         assert panel.startswith("Rejected by vendor")
@@ -89,8 +87,7 @@ async def test_read_only_mode_refuses_in_the_form_and_sends_nothing(
         screen, results = await open_form(pilot, app, "zendesk_sell.createContact")
         assert "Read-only mode" in str(screen.query_one("#form-note").render())
         await type_into(pilot, screen.row("last_name"), "Hopper")
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
         assert screen.outcome_panel.title == "Read-only mode"
         assert "nothing was sent" in screen.outcome_panel.text
         assert admin["zendesk_sell"].requests(method="POST") == []
@@ -110,8 +107,7 @@ async def test_a_failed_action_item_shows_as_an_error_and_marks_its_field(
         )
         # A time in the past, typed the short way (no seconds, no zone: UTC).
         await type_into(pilot, screen.row("resumeTime"), "2020-01-01 10:00")
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
         assert screen.outcome_panel.title == "Action failed"
         assert "resume time must be in the future" in screen.outcome_panel.text
         assert screen.row("resumeTime").error

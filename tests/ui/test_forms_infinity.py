@@ -10,7 +10,7 @@ from console.sandbox.server import EmbeddedSandbox
 from console.service.results import CallResult, jsonable
 from screens.specs.infinity import BUTTONS
 from tests.ui.conftest import MakeApp
-from tests.ui.form_helpers import open_form, picker_options, select_of, settle, type_into
+from tests.ui.form_helpers import open_form, picker_options, select_of, submit, type_into
 from widgets.action_params import ActionParamsEditor, ParamEditor
 from widgets.tri_state import TriStateCheckbox
 
@@ -47,8 +47,7 @@ async def test_a_button_with_a_dropdown_param_made_in_the_editor_round_trips(
         await pilot.press("ctrl+o")  # another option row, focused
         await pilot.press(*"Ireland", "tab", *"IE")
 
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
         assert len(results) == 1, screen.outcome_panel.text
         assert isinstance(results[0], CallResult)
         button_id = jsonable(results[0].data)["sfButtonId"]
@@ -97,8 +96,7 @@ async def test_a_dropdown_without_options_is_refused_on_its_parameter(
         assert isinstance(editor, ActionParamsEditor)
         for param in params:
             await editor.mount_param(param)
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
         assert "options" in screen.row("actionParams").error
         assert [p.has_class("-invalid") for p in editor.params] == [False, True]
         assert results == []

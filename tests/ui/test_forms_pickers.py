@@ -15,6 +15,7 @@ from tests.ui.form_helpers import (
     picker_options,
     select_of,
     settle,
+    submit,
 )
 
 
@@ -63,8 +64,8 @@ async def test_an_enum_is_a_select_and_collect_mode_hands_back_the_inputs(
         await pilot.press("enter", "down", "down", "enter")  # blank -> none -> current
         assert status.value == "current"
         editor_input(screen.row("last_name")).focus()
-        await pilot.press(*"Turing", "ctrl+s")
-        await settle(pilot, screen)
+        await pilot.press(*"Turing")
+        await submit(pilot, screen)
         assert results == [{"last_name": "Turing", "customer_status": "current"}]
 
 
@@ -85,8 +86,7 @@ async def test_collect_mode_leaves_per_record_fields_to_the_caller(
         assert [r.spec.name for r in screen.rows] == ["stage_id"]
         select_of(screen.row("stage_id")).focus()
         await pilot.press("enter", "down", "down", "enter")
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
         assert results == [{"stage_id": 2}]
 
 

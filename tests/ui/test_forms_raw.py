@@ -9,7 +9,7 @@ from textual.widgets import TextArea
 from console.sandbox.server import EmbeddedSandbox
 from tests.conftest import Admin
 from tests.ui.conftest import MakeApp
-from tests.ui.form_helpers import editor_input, open_form, select_of, settle, type_into
+from tests.ui.form_helpers import editor_input, open_form, select_of, submit, type_into
 from widgets.form_panels import RawResponseView
 
 
@@ -33,8 +33,7 @@ async def test_a_raw_request_shows_the_response_in_the_form_and_stays_open(
         assert isinstance(params, TextArea)
         params.focus()
         await pilot.press(*"per_page=2", "enter", *"sort_by=name")
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
 
         view = screen.query_one("#response", RawResponseView)
         assert view.status == 200
@@ -51,8 +50,7 @@ async def test_a_raw_request_shows_the_response_in_the_form_and_stays_open(
         params.clear()
         editor_input(screen.row("url")).focus()
         await pilot.press("ctrl+u", *"/v2/users/999999")
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
         assert screen.outcome_panel.title == "Not found"
         assert "Zendesk Sell 404" in screen.outcome_panel.text
         assert not view.display  # the earlier answer is not left to mislead
@@ -68,8 +66,7 @@ async def test_bad_json_in_the_body_is_named_beside_it(
         await type_into(pilot, screen.row("url"), "/api/v1/search/accounts")
         screen.row("data").editor.focus()
         await pilot.press(*'{"count": 1,}')
-        await pilot.press("ctrl+s")
-        await settle(pilot, screen)
+        await submit(pilot, screen)
         assert screen.row("data").error.startswith("not valid JSON")
         assert app.focused is screen.row("data").editor
         assert results == []
