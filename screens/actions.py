@@ -100,7 +100,7 @@ class ActionRunner:
         if action.form:
             title = f"{action.label}: {self.view.spec.title_of(record)}" if record else action.label
             outcome = await self.app.push_screen_wait(
-                FormScreen(ep.id, prefill=prefill, title=title)
+                FormScreen(ep.id, prefill=prefill, title=title, only=action.fields)
             )
             return outcome if isinstance(outcome, CallResult) else None
         what = self.view.spec.title_of(record) if record else ""

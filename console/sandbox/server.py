@@ -99,6 +99,10 @@ class SandboxServers:
                 access_log=False,
                 lifespan="off",
                 timeout_graceful_shutdown=1,
+                # Longer than the client's keep-alive expiry (httpx: 5 s), so the server
+                # never closes an idle connection the client is about to reuse; with equal
+                # timeouts a POST could meet a closed socket (ConnectionDropped, not retried).
+                timeout_keep_alive=30,
                 **ssl_kwargs,
             )
             server = uvicorn.Server(config)
