@@ -263,7 +263,7 @@ RECIPIENT_GROUPS = ListSpec(
         Action(
             "split",
             "Split line item",
-            "l",
+            "i",
             "salesforce.splitQuoteLineItem",
             lambda r: {"quoteLineItemId": r.get("QuoteLineItemId")},
         ),

@@ -189,7 +189,7 @@ DEALS = ListSpec(
         Action(
             "stage",
             "Move stage",
-            "g",
+            "v",
             "zendesk_sell.updateDeal",
             lambda r: {"id": r["id"], "stage_id": r.get("stage_id")},
             fields=("id", "stage_id"),
