@@ -184,11 +184,13 @@ class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
         return self.query_one(f"#{dom_id(name)}", FieldRow)
 
     def focus_first(self) -> None:
-        for row in self.rows:
-            if row.spec.editor != "fixed":
-                row.focus_editor()
-                self.query_one("#fields", VerticalScroll).scroll_home(animate=False)
-                return
+        """Focus the first required field still empty, else the first field one can change."""
+        open_rows = [row for row in self.rows if row.spec.editor != "fixed"]
+        needed = [row for row in open_rows if row.spec.required and _empty(row)]
+        for row in needed[:1] or open_rows[:1]:
+            row.focus_editor()
+            self.query_one("#fields", VerticalScroll).scroll_home(animate=False)
+            return
         self.query_one("#send", Button).focus()
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -402,3 +404,10 @@ class FormScreen(LoadsPickers, ReportsWorkerErrors, ModalScreen[Any]):
     def on_read_only_changed(self, message: ReadOnlyChanged) -> None:
         self._show_note()
         self._fit_later()
+
+
+def _empty(row: FieldRow) -> bool:
+    try:
+        return row.value() in (UNSET, None, "")
+    except ValueError:  # text that does not read as the field's type is not empty
+        return False

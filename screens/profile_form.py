@@ -69,7 +69,7 @@ def read_values(form: Widget, cls: type[VendorCredentials]) -> tuple[dict[str, A
     for name, info in cls.model_fields.items():
         widget = form.query_one(f"#cred-{name}")
         if isinstance(widget, Select):
-            if widget.value is not Select.BLANK:
+            if widget.value is not Select.NULL:
                 data[name] = widget.value
             continue
         assert isinstance(widget, Input)
@@ -185,7 +185,7 @@ class VendorForm(ReportsWorkerErrors, ModalScreen[str | None]):
             chosen = value if value in choices else info.default
             return Select(
                 [(c, c) for c in choices],
-                value=chosen if chosen in choices else Select.BLANK,
+                value=chosen if chosen in choices else Select.NULL,
                 id=ident,
                 compact=True,
             )
@@ -201,7 +201,7 @@ class VendorForm(ReportsWorkerErrors, ModalScreen[str | None]):
 
     @on(Select.Changed, "#vendor")
     async def _vendor_changed(self, event: Select.Changed) -> None:
-        if event.value == self.vendor or event.value is Select.BLANK:
+        if event.value == self.vendor or event.value is Select.NULL:
             return
         self.vendor = str(event.value)
         box = self.query_one("#vendor-fields", Vertical)

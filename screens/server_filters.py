@@ -2,7 +2,8 @@
 
 | Key    | Action |
 |--------|--------|
-| enter  | apply  |
+| enter  | apply (in a text field, or on Apply) |
+| ctrl+s, f6 | apply (from anywhere, e.g. a choice list) |
 | ctrl+x | clear every filter |
 | escape | cancel |
 """
@@ -14,9 +15,9 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from screens.specs.base import ListSpec
 
@@ -25,6 +26,7 @@ class ServerFiltersScreen(ModalScreen[dict[str, Any] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="filters.cancel"),
         Binding("ctrl+x", "clear", "Clear all", id="filters.clear"),
+        Binding("ctrl+s,f6", "apply", "Apply", id="filters.apply"),
     ]
     DEFAULT_CSS = """
     ServerFiltersScreen { align: center middle; }
@@ -33,6 +35,9 @@ class ServerFiltersScreen(ModalScreen[dict[str, Any] | None]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     ServerFiltersScreen Label { margin-top: 1; }
+    ServerFiltersScreen Horizontal { height: auto; margin-top: 1; }
+    ServerFiltersScreen Button { margin-right: 2; }
+    ServerFiltersScreen #keys { color: $text-muted; }
     """
 
     def __init__(self, spec: ListSpec, current: dict[str, Any]) -> None:
@@ -42,38 +47,45 @@ class ServerFiltersScreen(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"{self.spec.title}: filters the vendor applies (Enter applies)")
-            for flt in self.spec.filters:
+            yield Static(f"{self.spec.title}: filters the vendor applies")
+            for n, flt in enumerate(self.spec.filters):
                 yield Label(flt.label)
                 value = self.current.get(flt.field)
                 if flt.choices:
                     yield Select(
                         [(c, c) for c in flt.choices],
-                        value=value if value in flt.choices else Select.BLANK,
-                        id=f"f-{flt.field}",
+                        value=value if value in flt.choices else Select.NULL,
+                        id=f"f-{n}",
                     )
                 else:
                     yield Input(
                         "" if value is None else str(value),
                         placeholder=flt.placeholder,
-                        id=f"f-{flt.field}",
+                        id=f"f-{n}",
                     )
+            with Horizontal():
+                yield Button("Apply", variant="primary", id="apply")
+                yield Button("Clear all", id="clear")
+            yield Static("enter/^s apply · ^x clear · esc cancel", id="keys")
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for flt in self.spec.filters:
-            widget = self.query_one(f"#f-{flt.field}")
+        for n, flt in enumerate(self.spec.filters):
+            # Widgets are named by position: vendor field names ("address[city]") are not ids.
+            widget = self.query_one(f"#f-{n}")
             if isinstance(widget, Select):
-                if widget.value is not Select.BLANK:
+                if widget.value is not Select.NULL:
                     out[flt.field] = widget.value
             elif isinstance(widget, Input) and widget.value.strip():
                 out[flt.field] = widget.value.strip()
         return out
 
     @on(Input.Submitted)
-    def _apply(self) -> None:
+    @on(Button.Pressed, "#apply")
+    def action_apply(self) -> None:
         self.dismiss(self.values())
 
+    @on(Button.Pressed, "#clear")
     def action_clear(self) -> None:
         self.dismiss({})
 

@@ -93,8 +93,8 @@ RATINGS = ListSpec(
         Filter(
             "isUsed",
             "Used by a button",
-            choices=("0", "1"),
-            build=lambda v: {"filter": [f"isUsed-eq-{v}"]},
+            choices=("no", "yes"),
+            build=lambda v: {"filter": [f"isUsed-eq-{1 if v == 'yes' else 0}"]},
         ),
     ),
     actions=(
