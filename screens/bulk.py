@@ -3,23 +3,27 @@
 | Key    | Action |
 |--------|--------|
 | f      | show only failures / everything |
+| ↑ ↓    | the full outcome of the row under the cursor shows below the table |
 | escape | close  |
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from console.errors import VendorError
+from console.errors import InputError, VendorError
 from console.service.results import ItemResult
 from screens.specs.base import ListSpec
 from widgets.record_columns import Column
+from widgets.record_messages import RowHighlighted
 from widgets.record_table import RecordTable
 
 COLUMNS = [
@@ -28,8 +32,30 @@ COLUMNS = [
     Column("outcome", "Outcome", width=8),
     Column("message", "Message", max_width=60),
     Column("code", "Code", max_width=24),
+    Column("field", "Field", max_width=20),
     Column("request_id", "Request id", max_width=38),
 ]
+
+
+def _field_of(error: Exception | None) -> str:
+    if isinstance(error, VendorError):
+        return error.field or ""
+    if isinstance(error, InputError):
+        return ", ".join(error.fields)
+    return ""
+
+
+def outcome_line(row: Mapping[str, Any]) -> str:
+    """One row's whole outcome, for the line under the table (the columns cut long text)."""
+    head = f"#{row['n']} {row['record']}: {row['outcome']}"
+    if row["outcome"] == "ok":
+        return head
+    parts = [f"{row['code']}: {row['message']}" if row["code"] else row["message"]]
+    if row["field"]:
+        parts.append(f"field {row['field']}")
+    if row["request_id"]:
+        parts.append(f"request id {row['request_id']}")
+    return f"{head} · " + " · ".join(parts)
 
 
 def rows(
@@ -45,6 +71,7 @@ def rows(
                 "outcome": "ok" if item.ok else "FAILED",
                 "message": "" if item.ok else (error.message if error else "failed"),
                 "code": error.code if isinstance(error, VendorError) else "",
+                "field": _field_of(error),
                 "request_id": error.request_id if isinstance(error, VendorError) else "",
             }
         )
@@ -63,6 +90,7 @@ class BulkResultsScreen(ModalScreen[None]):
     }
     BulkResultsScreen #summary { text-style: bold; height: auto; }
     BulkResultsScreen RecordTable { height: 1fr; }
+    BulkResultsScreen #outcome { height: auto; max-height: 4; border-top: solid $primary; }
     """
 
     def __init__(
@@ -82,11 +110,17 @@ class BulkResultsScreen(ModalScreen[None]):
                 id="summary",
             )
             yield RecordTable(COLUMNS, key="n")
+            yield Static("", id="outcome", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(RecordTable)
         table.set_rows(self.rows)
         table.focus()
+
+    @on(RowHighlighted)
+    def _show_outcome(self, event: RowHighlighted) -> None:
+        if isinstance(event.row, Mapping):
+            self.query_one("#outcome", Static).update(outcome_line(event.row))
 
     def action_failures(self) -> None:
         self._only_failures = not self._only_failures

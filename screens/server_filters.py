@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from screens.specs.base import ListSpec
+from screens.specs.base import Filter, ListSpec
 
 
 class ServerFiltersScreen(ModalScreen[dict[str, Any] | None]):
@@ -34,8 +34,11 @@ class ServerFiltersScreen(ModalScreen[dict[str, Any] | None]):
         width: 60; max-width: 95%; height: auto; max-height: 90%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
-    ServerFiltersScreen Label { margin-top: 1; }
-    ServerFiltersScreen Horizontal { height: auto; margin-top: 1; }
+    ServerFiltersScreen #title { margin-bottom: 1; text-style: bold; }
+    ServerFiltersScreen .filter { height: auto; margin-bottom: 1; }
+    ServerFiltersScreen .filter Label { width: 20; }
+    ServerFiltersScreen .filter Input, ServerFiltersScreen .filter Select { width: 1fr; }
+    ServerFiltersScreen #buttons { height: auto; }
     ServerFiltersScreen Button { margin-right: 2; }
     ServerFiltersScreen #keys { color: $text-muted; }
     """
@@ -47,26 +50,27 @@ class ServerFiltersScreen(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"{self.spec.title}: filters the vendor applies")
+            yield Static(f"{self.spec.title}: filters the vendor applies", id="title")
             for n, flt in enumerate(self.spec.filters):
-                yield Label(flt.label)
-                value = self.current.get(flt.field)
-                if flt.choices:
-                    yield Select(
-                        [(c, c) for c in flt.choices],
-                        value=value if value in flt.choices else Select.NULL,
-                        id=f"f-{n}",
-                    )
-                else:
-                    yield Input(
-                        "" if value is None else str(value),
-                        placeholder=flt.placeholder,
-                        id=f"f-{n}",
-                    )
-            with Horizontal():
+                with Horizontal(classes="filter"):
+                    yield Label(flt.label)
+                    yield self._editor(n, flt)
+            with Horizontal(id="buttons"):
                 yield Button("Apply", variant="primary", id="apply")
                 yield Button("Clear all", id="clear")
             yield Static("enter/^s apply · ^x clear · esc cancel", id="keys")
+
+    def _editor(self, n: int, flt: Filter) -> Input | Select[str]:
+        value = self.current.get(flt.field)
+        if flt.choices:
+            return Select(
+                [(c, c) for c in flt.choices],
+                value=value if value in flt.choices else Select.NULL,
+                id=f"f-{n}",
+                compact=True,
+            )
+        text = "" if value is None else str(value)
+        return Input(text, placeholder=flt.placeholder or "any", id=f"f-{n}", compact=True)
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
