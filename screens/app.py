@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -81,8 +82,15 @@ class ConsoleApp(App[None]):
             tooltip="Every endpoint and app command",
         ),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Every key here"),
+        # Priority (like the palette's key): handled before the keys typed behind it are
+        # routed, so ":deals" typed in one go lands in the command line.
         Binding(
-            "colon", "command_line", "Cmd", id="app.command_line", tooltip="k9s-style command line"
+            "colon",
+            "command_line",
+            "Cmd",
+            id="app.command_line",
+            tooltip="k9s-style command line",
+            priority=True,
         ),
         Binding(
             "1,alt+1", "vendor('salesforce')", "Salesforce", show=False, id="app.vendor.salesforce"
@@ -261,7 +269,12 @@ class ConsoleApp(App[None]):
         self.push_screen(HelpScreen(self.screen))
 
     def action_command_line(self) -> None:
+        from textual.widgets import Input, TextArea
+
         from screens.command_line import CommandLine
+
+        if isinstance(self.focused, Input | TextArea):
+            raise SkipAction()  # a ":" typed into a field
 
         self.push_screen(CommandLine())
 

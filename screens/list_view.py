@@ -22,6 +22,7 @@ from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -72,8 +73,24 @@ def list_view_for(spec: ListSpec) -> RecordListView:
 
 class RecordListView(ReportsWorkerErrors, Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash,ctrl+f", "filter", "Filter", id="list.filter", tooltip="Filter loaded rows"),
-        Binding("f", "server_filters", "Server filters", show=False, id="list.server_filters"),
+        # A priority key: it runs before the keys typed after it are routed, so they land in
+        # the filter even when they arrive together (a paste, a slow SSH link).
+        Binding(
+            "slash,ctrl+f",
+            "filter",
+            "Filter",
+            id="list.filter",
+            tooltip="Filter loaded rows",
+            priority=True,
+        ),
+        Binding(
+            "f",
+            "server_filters",
+            "Server filters",
+            show=False,
+            id="list.server_filters",
+            priority=True,  # as "/": what is typed right behind it goes into the first filter
+        ),
         Binding("m,f11", "load_more", "More", id="list.more", tooltip="Load the next page"),
         Binding("M,f12", "load_all", "All", show=False, id="list.all"),
         Binding("ctrl+r,f9", "refresh", "Reload", show=False, id="list.refresh"),
@@ -330,10 +347,8 @@ class RecordListView(ReportsWorkerErrors, Vertical):
     def _set_title(self, note: str = "") -> None:
         if not self.is_mounted:
             return
-        title = self.table.counts_label(self.spec.title)
+        title = self.table.counts_label(self.spec.title, self._total)
         more = "" if self._exhausted else " · more: m, all: M"
-        if self._total is not None:
-            title += f" of {self._total:,}"
         parts = [title + (more if self.table.loaded else "")]
         active = {k: v for k, v in self.server_filters.items() if v not in (None, "")}
         if active:
@@ -403,11 +418,14 @@ class RecordListView(ReportsWorkerErrors, Vertical):
     # -- actions --------------------------------------------------------------------------------
 
     async def action_filter(self) -> None:
+        if self.query("#filter") and self.app.focused is self.query_one("#filter", Input):
+            raise SkipAction()  # typing a "/" into the filter itself
         if not self.query("#filter"):  # made on first use: most lists are never filtered
             filter_input = Input(placeholder="filter the loaded rows (Esc closes)", id="filter")
             await self.query_one(".list-side").mount(filter_input)
         self.add_class("filtering")
-        self.query_one("#filter", Input).focus()
+        # Focus now, not after a refresh (`focus()` waits), for the keys right behind "/".
+        self.screen.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
         if self.has_class("zoomed"):
@@ -435,6 +453,8 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         self.load(reset=True)
 
     def action_server_filters(self) -> None:
+        if isinstance(self.app.focused, Input):
+            raise SkipAction()  # an "f" typed into the filter
         if not self.spec.filters:
             self.app.notify(f"{self.spec.title}: the vendor offers no server-side filters here.")
             return

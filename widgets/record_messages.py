@@ -77,7 +77,7 @@ class CountsChanged(Message, namespace="record_table"):
     """Loaded, shown or marked counts (or the filter) changed: time to retitle.
 
     Handle with `on_record_table_counts_changed`; `RecordTable.counts_label(title)` formats
-    "Contacts 1,234 / 100,000 (filter: acme)".
+    "Contacts 1,234 of 100,000 loaded (filter: acme)".
 
     Attributes:
         loaded: Records held.

@@ -7,7 +7,7 @@ painting costs the same with 100 rows or 100,000. Line 0 is the header; the rows
 scroll vertically, the columns right of the fixed mark column scroll horizontally.
 
 The owning screen reads `loaded`, `shown` and `marked` (or handles `CountsChanged`) to
-title the list, e.g. `counts_label("Contacts")` -> "Contacts 1,234 / 100,000 (filter: acme)".
+title the list: `counts_label("Contacts")` -> "Contacts 1,234 of 100,000 loaded (filter: x)".
 After loading a very large list it may call `gc.freeze()`: the collector then stops
 rescanning the long-lived rows, which otherwise costs ~50 ms on an occasional keystroke.
 """
@@ -156,11 +156,17 @@ class RecordView(ScrollView):
         """Keys of the marked records in display order (hidden ones included)."""
         return self._store.marked_keys()
 
-    def counts_label(self, title: str) -> str:
-        """A title such as "Contacts 1,234 / 100,000 (filter: acme) · 3 marked"."""
-        text = f"{title} {self.shown:,} / {self.loaded:,}"
+    def counts_label(self, title: str, total: int | None = None) -> str:
+        """A title such as "Contacts 1,234 of 100,000 loaded (filter: acme) · 3 marked".
+
+        Without a filter: "Contacts 100 loaded", or "Contacts 100 of 3,000 loaded" when the
+        vendor said how many there are in all (`total`).
+        """
+        loaded = f"{self.loaded:,}" if total is None else f"{self.loaded:,} of {total:,}"
         if self.filter_text:
-            text += f" (filter: {self.filter_text})"
+            text = f"{title} {self.shown:,} of {loaded} loaded (filter: {self.filter_text})"
+        else:
+            text = f"{title} {loaded} loaded"
         if self.marked:
             text += f" · {self.marked:,} marked"
         return text

@@ -95,3 +95,43 @@ async def test_step_trackers_follow_the_selected_tracker(
         ids = {r["ActionCadenceTrackerId"] for r in steps.records.values()}
         assert ids == {tracker["Id"]}
         assert isinstance(steps.table, RecordTable)
+
+
+async def test_keys_typed_in_one_burst_after_slash_colon_or_f_land_in_their_field(
+    ui_sandbox: EmbeddedSandbox, make_app: MakeApp
+) -> None:
+    """A paste, or a slow SSH link, delivers keys together: none may go to the list behind."""
+    from textual import events
+    from textual.widgets import Input
+
+    from screens.command_line import CommandLine
+    from screens.server_filters import ServerFiltersScreen
+    from tests.ui.helpers import wait_for
+
+    names = {"/": "slash", ":": "colon", "@": "at"}
+
+    def burst(app, text: str) -> None:  # type: ignore[no-untyped-def]
+        for ch in text:
+            app.post_message(events.Key(names.get(ch, ch), ch))
+
+    def typed(app) -> str:  # type: ignore[no-untyped-def]
+        return app.focused.value if isinstance(app.focused, Input) else ""
+
+    app = make_app(ui_sandbox)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await settle(pilot)
+        burst(app, "/ada/f:")  # "a" would be Add note, "f" server filters, ":" the command line
+        await wait_for(pilot, lambda: typed(app) == "ada/f:")
+        assert app.screen.__class__.__name__ == "MainScreen"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.focused is view.table)
+
+        burst(app, "fada@")
+        await wait_for(pilot, lambda: isinstance(app.screen, ServerFiltersScreen))
+        await wait_for(pilot, lambda: typed(app) == "ada@")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.focused is view.table)
+
+        burst(app, ":deals")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandLine))
+        await wait_for(pilot, lambda: typed(app) == "deals")

@@ -14,7 +14,7 @@ from screens.bulk import BulkResultsScreen
 from screens.confirm import ConfirmScreen
 from screens.server_filters import ServerFiltersScreen
 from tests.ui.conftest import MakeApp
-from tests.ui.helpers import settle_focused, steady_cursor, wait_for
+from tests.ui.helpers import quiet, settle_focused, steady_cursor, wait_for
 
 SIZES = [(80, 24), (120, 40)]
 size_ids = pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -51,7 +51,7 @@ def test_bulk_delete_asks_for_the_count(
 @size_ids
 def test_bulk_results_with_vendor_errors(
     snap_compare: Any,
-    ui_sandbox: EmbeddedSandbox,
+    fresh_sandbox: EmbeddedSandbox,
     make_app: MakeApp,
     size: tuple[int, int],
     monkeypatch: pytest.MonkeyPatch,
@@ -77,10 +77,12 @@ def test_bulk_results_with_vendor_errors(
         for key in running:
             view.table.move_cursor_to(key)
             await pilot.press("space")
+        await settle_focused(pilot)  # the detail pane behind follows the cursor: let it finish
+        await quiet(pilot)
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, BulkResultsScreen))
         await pilot.pause(0.1)
 
-    assert snap_compare(make_app(ui_sandbox), terminal_size=size, run_before=run_before)
+    assert snap_compare(make_app(fresh_sandbox), terminal_size=size, run_before=run_before)

@@ -69,7 +69,7 @@ async def test_filter_narrows_highlights_and_counts() -> None:
         strips = painted(table)
         assert "Acme L" in styled_spans(strips[1], match)
         assert all(text.lower() == "acme l" for text in styled_spans(strips[1], match))
-        assert table.counts_label("Contacts") == f"Contacts {shown} / 300 (filter: acme l)"
+        assert table.counts_label("Contacts") == f"Contacts {shown} of 300 loaded (filter: acme l)"
         counts = app.of(RecordTable.CountsChanged)[-1]
         assert (counts.loaded, counts.shown, counts.filter_text) == (300, shown, "acme l")
         table.filter("no such thing")
@@ -402,7 +402,8 @@ async def test_set_columns_and_clear_keep_the_counts_honest() -> None:
         await pilot.pause()
         assert "Email" not in painted_text(table)[0]
         assert (table.cursor_key, table.marked_keys()) == (2, [2])
-        assert table.counts_label("Contacts") == "Contacts 12 / 12 · 1 marked"
+        assert table.counts_label("Contacts") == "Contacts 12 loaded · 1 marked"
+        assert table.counts_label("Contacts", 3000) == "Contacts 12 of 3,000 loaded · 1 marked"
         table.clear()
         await pilot.pause()
         assert (table.loaded, table.shown, table.marked) == (0, 0, 0)
