@@ -188,7 +188,7 @@ async def settle(pilot: Any) -> None:
     raise RuntimeError("the console never showed its first list")
 
 
-async def session(app: Any, probe: Probe) -> dict[str, Any]:
+async def session(app: Any, probe: Probe, queries: tuple[str, ...] = QUERIES) -> dict[str, Any]:
     """Open the palette, type and erase each query; seconds per keystroke."""
     times: list[float] = []
     hits: dict[str, int] = {}
@@ -198,7 +198,7 @@ async def session(app: Any, probe: Probe) -> dict[str, Any]:
         await pilot.press("ctrl+p")
         await probe.wait()
         listed = probe.listed
-        for query in QUERIES:
+        for query in queries:
             for key, value in keystrokes(query):
                 probe.expect(value)
                 start = time.perf_counter()
