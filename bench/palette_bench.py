@@ -16,7 +16,9 @@ palette, same theme), only `COMMANDS` swapped:
   same titles, no help line), matched with the same Textual matcher;
 - plain + help: the same, each with the same help line as ours (so the difference between
   the two baselines is the cost of drawing help lines, and ours / plain+help is the cost of
-  our providers themselves).
+  our providers themselves);
+- bare app: the plain + help provider in a bare Textual App (an empty screen behind the
+  palette): the floor Textual's palette sets on this machine, for context.
 
 Apps are interleaved run by run, so drift in machine load hits all alike. Prints the
 number of commands listed, medians and p95 per keystroke, and ratios; no thresholds (these
@@ -40,6 +42,7 @@ from typing import Any, ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from textual.app import App
 from textual.command import CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.command import Provider as TextualProvider
 
@@ -145,6 +148,17 @@ def noop() -> None:
 
 
 # ----------------------------------------------------------------------------- the apps
+ENTRIES: list[tuple[str, str]] = []  # (title, help) of every command ours lists
+
+
+class BareApp(App[None]):
+    COMMANDS: ClassVar[set[Any]] = {PlainCommandsWithHelp}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bench_entries = list(ENTRIES)
+
+
 def make_app(sandbox: Any, tmp: Path, kind: str) -> Any:
     from console.journal import Journal
     from console.sandbox.profile import sandbox_profile
@@ -161,7 +175,12 @@ def make_app(sandbox: Any, tmp: Path, kind: str) -> Any:
             super().on_mount()
             listed = [*endpoint_commands(self), *app_commands(self)]  # before any timing
             self.bench_entries = [(c.title, c.help) for c in listed if c.palette]
+            ENTRIES[:] = self.bench_entries
 
+    if kind == "bare":
+        if not ENTRIES:
+            raise RuntimeError("measure a ConsoleApp baseline first: it lists the commands")
+        return BareApp()
     journal = Journal(tmp / f"journal-{time.monotonic_ns()}.sqlite3")
     service = Service(sandbox_profile(sandbox.config), journal=journal)
     launch = Launch(service=service, remember=False)
@@ -193,7 +212,8 @@ async def session(app: Any, probe: Probe, queries: tuple[str, ...] = QUERIES) ->
     times: list[float] = []
     hits: dict[str, int] = {}
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        if not isinstance(app, BareApp):
+            await settle(pilot)
         probe.expect("")
         await pilot.press("ctrl+p")
         await probe.wait()
@@ -210,7 +230,8 @@ async def session(app: Any, probe: Probe, queries: tuple[str, ...] = QUERIES) ->
             assert isinstance(palette, CommandPalette), palette
             assert palette.query_one(CommandList).option_count == listed
         await pilot.press("escape")
-    app.bench_journal.close()
+    if not isinstance(app, BareApp):
+        app.bench_journal.close()
     return {"times": times, "listed": listed, "hits": hits}
 
 
@@ -254,12 +275,12 @@ def main() -> None:
         from console.sandbox.server import VENDOR_ORDER, EmbeddedSandbox, SandboxOptions
 
         with EmbeddedSandbox(SandboxOptions(vendors=VENDOR_ORDER, seed=0)) as sandbox:
-            results = measure(args.runs, sandbox, tmp, ("ours", "plain", "plain+help"))
+            results = measure(args.runs, sandbox, tmp, ("ours", "plain", "plain+help", "bare"))
     report(results, args.runs, args.json)
 
 
 def report(results: dict[str, dict[str, Any]], runs: int, as_json: bool) -> None:
-    ours, plain, helped = (results[k] for k in ("ours", "plain", "plain+help"))
+    ours = results["ours"]
     summary = {k: stats(v["times"]) for k, v in results.items()}
 
     def ratio(a: str, b: str, field: str = "median_ms") -> float:
@@ -276,15 +297,22 @@ def report(results: dict[str, dict[str, Any]], runs: int, as_json: bool) -> None
         "ratio_ours_to_plain_p95": ratio("ours", "plain", "p95_ms"),
         "ratio_ours_to_plain_with_help": ratio("ours", "plain+help"),
         "ratio_ours_to_plain_with_help_p95": ratio("ours", "plain+help", "p95_ms"),
+        "ratio_ours_to_bare_app": ratio("ours", "bare"),
     }
     if as_json:
         print(json.dumps(out, indent=2))
         return
     print(f"{runs} runs, terminal {SIZE[0]}x{SIZE[1]}, queries {', '.join(map(repr, QUERIES))}")
-    print(f"commands listed: ours {ours['listed']}, plain {plain['listed']}, "
-          f"plain+help {helped['listed']}; hits when typed: {ours['hits']}")  # fmt: skip
+    listed = ", ".join(f"{kind} {got['listed']}" for kind, got in results.items())
+    print(f"commands listed: {listed}; hits when typed: {ours['hits']}")
     print(f"\nPER KEYSTROKE, key press -> list refreshed and painted ({len(ours['times'])} keys)")
-    for kind, label in (("ours", "ours"), ("plain", "baseline plain"), ("plain+help", "+ help")):
+    labels = (
+        ("ours", "ours"),
+        ("plain", "baseline plain"),
+        ("plain+help", "+ help"),
+        ("bare", "bare app + help"),
+    )
+    for kind, label in labels:
         s = summary[kind]
         print(f"  {label:<16} median {s['median_ms']:6.1f} ms  p95 {s['p95_ms']:6.1f}"
               f"  max {s['max_ms']:6.1f}")  # fmt: skip
@@ -292,6 +320,7 @@ def report(results: dict[str, dict[str, Any]], runs: int, as_json: bool) -> None
           f"  p95 {out['ratio_ours_to_plain_p95']:.2f}x")  # fmt: skip
     print(f"  ratio ours / plain+help: median {out['ratio_ours_to_plain_with_help']:.2f}x"
           f"  p95 {out['ratio_ours_to_plain_with_help_p95']:.2f}x")  # fmt: skip
+    print(f"  ratio ours / bare app:   median {out['ratio_ours_to_bare_app']:.2f}x")
 
 
 if __name__ == "__main__":
