@@ -9,8 +9,8 @@ palette has finished that query's search (Textual's gather worker is done and it
 `_refresh_command_list` has run with the input's current value) and the palette screen's
 next compositor refresh has painted it (Textual's refresh timer and frame pacing included).
 
-Baselines, measured in the same run in the same ConsoleApp (same main screen behind the
-palette, same theme), only `COMMANDS` swapped:
+Baselines, measured in the same run; the first two in the same ConsoleApp (same main
+screen behind the palette, same theme), only `COMMANDS` swapped:
 
 - plain: one trivial provider holding as many plain strings as our providers list (the
   same titles, no help line), matched with the same Textual matcher;
@@ -22,7 +22,8 @@ palette, same theme), only `COMMANDS` swapped:
 
 Apps are interleaved run by run, so drift in machine load hits all alike. Prints the
 number of commands listed, medians and p95 per keystroke, and ratios; no thresholds (these
-machines are noisy).
+machines are noisy: with other load on a 2-core box every median rises alike, so read the
+ratios).
 """
 
 from __future__ import annotations
