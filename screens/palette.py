@@ -17,6 +17,8 @@ from functools import partial
 from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+from textual.style import Style
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,19 +152,33 @@ def _show_list(app: Any, list_id: str) -> None:
 
 
 class _CommandProvider(Provider):
+    """Lists its commands once per opening of the palette, not once per keystroke.
+
+    Each opening makes new providers, and nothing the commands depend on (read-only mode,
+    themes, profiles) can change while the modal palette is open: running a command closes
+    it first.
+    """
+
+    def __init__(self, screen: Screen[Any], match_style: Style | None = None) -> None:
+        super().__init__(screen, match_style)
+        self._listed: list[Command] | None = None
+
     def commands(self) -> list[Command]:
         raise NotImplementedError
 
+    def listed(self) -> list[Command]:
+        """The commands the palette offers, built on first use."""
+        if self._listed is None:
+            self._listed = [command for command in self.commands() if command.palette]
+        return self._listed
+
     async def discover(self) -> Hits:
-        for command in self.commands():
-            if command.palette:
-                yield DiscoveryHit(command.title, command.run, help=command.help)
+        for command in self.listed():
+            yield DiscoveryHit(command.title, command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in self.commands():
-            if not command.palette:
-                continue
+        for command in self.listed():
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
