@@ -76,14 +76,15 @@ class Table:
         return record
 
     def load(self, records: Iterable[tuple[Key, Record]], *, persist: bool) -> None:
-        batch = []
-        for key, record in records:
-            self.rows[key] = record
-            self._pos += 1
-            batch.append((key, record, self._pos))
+        rows = records if isinstance(records, list) else list(records)
+        first = self._pos + 1
+        self.rows.update(rows)  # the whole batch in one C-level pass
+        self._pos += len(rows)
         self.version += 1
         if persist:
-            self.store.write_many(self.name, batch)
+            self.store.write_many(
+                self.name, [(key, record, pos) for pos, (key, record) in enumerate(rows, first)]
+            )
 
 
 class Store:
