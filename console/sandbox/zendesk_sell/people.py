@@ -7,6 +7,42 @@ from math import floor
 from console.sandbox.common.fakedata import INDUSTRIES
 from console.sandbox.zendesk_sell.draw import Draw, Record, Rows, tagger
 
+CONTACT_FIELDS: Record = dict.fromkeys(
+    (
+        "id",
+        "creator_id",
+        "owner_id",
+        "is_organization",
+        "contact_id",
+        "parent_organization_id",
+        "name",
+        "first_name",
+        "last_name",
+        "customer_status",
+        "prospect_status",
+        "title",
+        "description",
+        "industry",
+        "website",
+        "email",
+        "phone",
+        "mobile",
+        "fax",
+        "twitter",
+        "facebook",
+        "linkedin",
+        "skype",
+        "address",
+        "billing_address",
+        "shipping_address",
+        "tags",
+        "custom_fields",
+        "created_at",
+        "updated_at",
+        "_v",
+    )
+)
+
 
 def contacts(d: Draw, count: int, users: int) -> tuple[Rows, dict[int, list[int]]]:
     """Organizations first, then individuals (80% of them belong to an organization).
@@ -31,6 +67,10 @@ def contacts(d: Draw, count: int, users: int) -> tuple[Rows, dict[int, list[int]
     clean = {n: n.lower().replace("'", "").replace(" ", "") for n in (*firsts, *lasts)}
     tiers = ("Gold", "Silver", "Bronze")
     tag = tagger(d, "contact")
+    # Records start as copies of these (cheaper than a 31-key literal; the key order is the
+    # API's), then get their values in the order they are drawn.
+    org = {**CONTACT_FIELDS, "is_organization": True, "_v": 1}
+    person = {**CONTACT_FIELDS, "is_organization": False, "_v": 1}
     for cid in range(1, count + 1):
         a = floor(r() * n_stamp)
         created, updated = pool[a], pool[a + floor(r() * (n_stamp - a))]
@@ -46,90 +86,91 @@ def contacts(d: Draw, count: int, users: int) -> tuple[Rows, dict[int, list[int]
             name = base if cid <= n_company else f"{base} ({cid // n_company + 1})"
             domain = domains[cid] = all_domains[(cid - 1) % n_domain]
             members[cid] = []
-            parent = floor(r() * (cid - 1)) + 1 if cid > 10 and r() < 0.1 else None
-            rec: Record = {
-                "id": cid,
-                "creator_id": owner,
-                "owner_id": owner,
-                "is_organization": True,
-                "contact_id": None,
-                "parent_organization_id": parent,
-                "name": name,
-                "first_name": None,
-                "last_name": None,
-                "customer_status": customer,
-                "prospect_status": prospect,
-                "title": None,
-                "description": sentences[floor(r() * n_sentence)],
-                "industry": INDUSTRIES[floor(r() * n_industry)],
-                "website": f"www.{domain}",
-                "email": f"info@{domain}",
-                "phone": phones[floor(r() * n_phone)],
-                "mobile": None,
-                "fax": None,
-                "twitter": None,
-                "facebook": None,
-                "linkedin": None,
-                "skype": None,
-                "address": address,
-                "billing_address": billing,
-                "shipping_address": billing,
-                "tags": tag(),
-                "custom_fields": {
-                    "external_id": f"ORG-{cid:06d}",
-                    "Tier": tiers[floor(r() * 3)],
-                    "Employees": floor(r() * 5000) + 5,
-                },
-                "created_at": created,
-                "updated_at": updated,
-                "_v": 1,
+            rec = org.copy()
+            rec["parent_organization_id"] = (
+                floor(r() * (cid - 1)) + 1 if cid > 10 and r() < 0.1 else None
+            )
+            rec["name"] = name
+            rec["description"] = sentences[floor(r() * n_sentence)]
+            rec["industry"] = INDUSTRIES[floor(r() * n_industry)]
+            rec["website"] = f"www.{domain}"
+            rec["email"] = f"info@{domain}"
+            rec["phone"] = phones[floor(r() * n_phone)]
+            rec["shipping_address"] = billing
+            rec["tags"] = tag()
+            rec["custom_fields"] = {
+                "external_id": f"ORG-{cid:06d}",
+                "Tier": tiers[floor(r() * 3)],
+                "Employees": floor(r() * 5000) + 5,
             }
         else:
             first, last = firsts[floor(r() * n_first)], lasts[floor(r() * n_last)]
-            org = floor(r() * n_org) + 1 if r() < 0.8 else None
-            if org is not None:
-                members[org].append(cid)
+            org_id = floor(r() * n_org) + 1 if r() < 0.8 else None
+            if org_id is not None:
+                members[org_id].append(cid)
             first_clean, last_clean = clean[first], clean[last]
             handle = first_clean[0] + last_clean
-            domain = domains[org] if org else all_domains[floor(r() * n_domain)]
+            domain = domains[org_id] if org_id else all_domains[floor(r() * n_domain)]
             custom: Record = {"external_id": f"CON-{cid:06d}", "Newsletter": r() < 0.4}
             if r() < 0.2:
                 custom["known_via"] = firsts[floor(r() * n_first)]
-            rec = {
-                "id": cid,
-                "creator_id": owner,
-                "owner_id": owner,
-                "is_organization": False,
-                "contact_id": org,
-                "parent_organization_id": None,
-                "name": f"{first} {last}",
-                "first_name": first,
-                "last_name": last,
-                "customer_status": customer,
-                "prospect_status": prospect,
-                "title": titles[floor(r() * n_title)],
-                "description": sentences[floor(r() * n_sentence)] if r() < 0.3 else None,
-                "industry": None,
-                "website": None,
-                "email": f"{first_clean}.{last_clean}@{domain}",
-                "phone": phones[floor(r() * n_phone)],
-                "mobile": phones[floor(r() * n_phone)] if r() < 0.6 else None,
-                "fax": None,
-                "twitter": handle if r() < 0.2 else None,
-                "facebook": None,
-                "linkedin": handle if r() < 0.4 else None,
-                "skype": None,
-                "address": address,
-                "billing_address": billing,
-                "shipping_address": None,
-                "tags": tag(),
-                "custom_fields": custom,
-                "created_at": created,
-                "updated_at": updated,
-                "_v": 1,
-            }
+            rec = person.copy()
+            rec["contact_id"] = org_id
+            rec["name"] = f"{first} {last}"
+            rec["first_name"] = first
+            rec["last_name"] = last
+            rec["title"] = titles[floor(r() * n_title)]
+            rec["description"] = sentences[floor(r() * n_sentence)] if r() < 0.3 else None
+            rec["email"] = f"{first_clean}.{last_clean}@{domain}"
+            rec["phone"] = phones[floor(r() * n_phone)]
+            rec["mobile"] = phones[floor(r() * n_phone)] if r() < 0.6 else None
+            rec["twitter"] = handle if r() < 0.2 else None
+            rec["linkedin"] = handle if r() < 0.4 else None
+            rec["tags"] = tag()
+            rec["custom_fields"] = custom
+        rec["id"] = cid
+        rec["creator_id"] = rec["owner_id"] = owner
+        rec["customer_status"] = customer
+        rec["prospect_status"] = prospect
+        rec["address"] = address
+        rec["billing_address"] = billing
+        rec["created_at"] = created
+        rec["updated_at"] = updated
         rows.append((cid, rec))
     return rows, members
+
+
+LEAD_FIELDS: Record = dict.fromkeys(
+    (
+        "id",
+        "creator_id",
+        "owner_id",
+        "first_name",
+        "last_name",
+        "organization_name",
+        "status",
+        "source_id",
+        "unqualified_reason_id",
+        "title",
+        "description",
+        "industry",
+        "website",
+        "email",
+        "phone",
+        "mobile",
+        "fax",
+        "twitter",
+        "facebook",
+        "linkedin",
+        "skype",
+        "address",
+        "tags",
+        "custom_fields",
+        "created_at",
+        "updated_at",
+        "_v",
+    )
+)
 
 
 def leads(d: Draw, count: int, users: int, sources: int, reasons: int) -> Rows:
@@ -143,6 +184,7 @@ def leads(d: Draw, count: int, users: int, sources: int, reasons: int) -> Rows:
     n_first, n_last, n_company = len(firsts), len(lasts), len(companies)
     n_title, n_domain, n_industry = len(titles), len(domains), len(INDUSTRIES)
     tag = tagger(d, "lead")
+    template = {**LEAD_FIELDS, "_v": 1}  # records start as copies (see `contacts`)
     rows: Rows = []
     for lid in range(1, count + 1):
         a = floor(r() * n_stamp)
@@ -170,38 +212,23 @@ def leads(d: Draw, count: int, users: int, sources: int, reasons: int) -> Rows:
         tagged = tag()
         if r() < 0.4:
             custom["Budget"] = floor(r() * 200) * 500
-        rows.append(
-            (
-                lid,
-                {
-                    "id": lid,
-                    "creator_id": owner,
-                    "owner_id": owner,
-                    "first_name": first,
-                    "last_name": last,
-                    "organization_name": company,
-                    "status": status,
-                    "source_id": source,
-                    "unqualified_reason_id": reason,
-                    "title": title,
-                    "description": None,
-                    "industry": industry,
-                    "website": None,
-                    "email": email,
-                    "phone": phone,
-                    "mobile": None,
-                    "fax": None,
-                    "twitter": None,
-                    "facebook": None,
-                    "linkedin": None,
-                    "skype": None,
-                    "address": address,
-                    "tags": tagged,
-                    "custom_fields": custom,
-                    "created_at": created,
-                    "updated_at": updated,
-                    "_v": 1,
-                },
-            )
-        )
+        rec = template.copy()
+        rec["id"] = lid
+        rec["creator_id"] = rec["owner_id"] = owner
+        rec["first_name"] = first
+        rec["last_name"] = last
+        rec["organization_name"] = company
+        rec["status"] = status
+        rec["source_id"] = source
+        rec["unqualified_reason_id"] = reason
+        rec["title"] = title
+        rec["industry"] = industry
+        rec["email"] = email
+        rec["phone"] = phone
+        rec["address"] = address
+        rec["tags"] = tagged
+        rec["custom_fields"] = custom
+        rec["created_at"] = created
+        rec["updated_at"] = updated
+        rows.append((lid, rec))
     return rows

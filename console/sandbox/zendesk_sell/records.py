@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 from math import floor
+from typing import Any
 
 from console.sandbox.common.fakedata import EPOCH, iso
 from console.sandbox.zendesk_sell.draw import Draw, Rows, tagger
@@ -44,6 +45,39 @@ FLOATING_TASKS = [
 ]
 
 
+# A deal's fields in the API's order; records start as copies of a template holding these
+# (a dict copy is several times cheaper than a 28-key literal) and get their values in the
+# order they are drawn.
+DEAL_FIELDS: dict[str, Any] = dict.fromkeys(
+    (
+        "id",
+        "creator_id",
+        "owner_id",
+        "name",
+        "value",
+        "currency",
+        "hot",
+        "stage_id",
+        "source_id",
+        "loss_reason_id",
+        "unqualified_reason_id",
+        "contact_id",
+        "organization_id",
+        "estimated_close_date",
+        "customized_win_likelihood",
+        "added_at",
+        "last_stage_change_at",
+        "last_stage_change_by_id",
+        "last_activity_at",
+        "dropbox_email",
+        "tags",
+        "custom_fields",
+        "created_at",
+        "updated_at",
+    )
+)
+
+
 def deals(
     d: Draw,
     count: int,
@@ -64,6 +98,7 @@ def deals(
     n_org, n_sales, n_partner, n_topic = len(orgs), len(sales), len(partner), len(DEAL_TOPICS)
     n_closing = len(closing)
     tag = tagger(d, "deal")
+    template = {**DEAL_FIELDS, "_v": 1, "_contacts": None}  # records start as copies
     rows: Rows = []
     for did in range(1, count + 1):
         a = floor(r() * n_stamp)
@@ -78,52 +113,36 @@ def deals(
         for person in people[: floor(r() * 3)]:
             if person != primary:
                 associated.append(person)
-        rows.append(
-            (
-                did,
-                {
-                    "id": did,
-                    "creator_id": owner,
-                    "owner_id": owner,
-                    "name": f"{org_name} - {DEAL_TOPICS[floor(r() * n_topic)]}",
-                    "value": f"{(floor(r() * 5000) + 10) * 50}.00",
-                    "currency": "USD" if r() < 0.8 else ("EUR", "GBP")[floor(r() * 2)],
-                    "hot": r() < 0.2,
-                    "stage_id": stage["id"],
-                    "source_id": 1 + floor(r() * 6),
-                    "loss_reason_id": 1 + floor(r() * 5) if category == "lost" else None,
-                    "unqualified_reason_id": 1 + floor(r() * 4)
-                    if category == "unqualified"
-                    else None,
-                    "contact_id": primary,
-                    "organization_id": org_id,
-                    "estimated_close_date": closing[floor(r() * n_closing)],
-                    "customized_win_likelihood": floor(r() * 10) * 10 if r() < 0.15 else None,
-                    "added_at": created,
-                    "last_stage_change_at": updated,
-                    "last_stage_change_by_id": owner,
-                    "last_activity_at": updated,
-                    "dropbox_email": f"dropbox+{did}@deals.sandbox.invalid",
-                    "tags": tag(),
-                    "custom_fields": {
-                        "external_id": f"DEAL-{did:06d}",
-                        "Region": regions[floor(r() * 4)],
-                    },
-                    "created_at": created,
-                    "updated_at": updated,
-                    "_v": 1,
-                    "_contacts": [
-                        {
-                            "contact_id": c,
-                            "role": "involved",
-                            "created_at": created,
-                            "updated_at": created,
-                        }
-                        for c in associated
-                    ],
-                },
-            )
-        )
+        rec = template.copy()
+        rec["id"] = did
+        rec["creator_id"] = rec["owner_id"] = rec["last_stage_change_by_id"] = owner
+        rec["name"] = f"{org_name} - {DEAL_TOPICS[floor(r() * n_topic)]}"
+        rec["value"] = f"{(floor(r() * 5000) + 10) * 50}.00"
+        rec["currency"] = "USD" if r() < 0.8 else ("EUR", "GBP")[floor(r() * 2)]
+        rec["hot"] = r() < 0.2
+        rec["stage_id"] = stage["id"]
+        rec["source_id"] = 1 + floor(r() * 6)
+        if category == "lost":
+            rec["loss_reason_id"] = 1 + floor(r() * 5)
+        elif category == "unqualified":
+            rec["unqualified_reason_id"] = 1 + floor(r() * 4)
+        rec["contact_id"] = primary
+        rec["organization_id"] = org_id
+        rec["estimated_close_date"] = closing[floor(r() * n_closing)]
+        rec["customized_win_likelihood"] = floor(r() * 10) * 10 if r() < 0.15 else None
+        rec["added_at"] = rec["created_at"] = created
+        rec["last_stage_change_at"] = rec["last_activity_at"] = rec["updated_at"] = updated
+        rec["dropbox_email"] = f"dropbox+{did}@deals.sandbox.invalid"
+        rec["tags"] = tag()
+        rec["custom_fields"] = {
+            "external_id": f"DEAL-{did:06d}",
+            "Region": regions[floor(r() * 4)],
+        }
+        rec["_contacts"] = [
+            {"contact_id": c, "role": "involved", "created_at": created, "updated_at": created}
+            for c in associated
+        ]
+        rows.append((did, rec))
     return rows
 
 
