@@ -11,11 +11,13 @@ from math import floor
 from typing import Any
 
 from console.sandbox.common.draws import below, picker
-from console.sandbox.common.fakedata import EPOCH, INDUSTRIES, Fake, Pools
+from console.sandbox.common.fakedata import EPOCH, INDUSTRIES, Fake
+from console.sandbox.salesforce import people_data
 from console.sandbox.salesforce.cadence_data import CADENCES, CadenceBuilder
 from console.sandbox.salesforce.clock import sf_date, sf_datetime, stamp
 from console.sandbox.salesforce.comms_data import PRODUCTS, quotes
 from console.sandbox.salesforce.ids import counter
+from console.sandbox.salesforce.people_data import AREA, EXCHANGE, LINE
 from console.sandbox.salesforce.schema import OBJECTS
 
 Record = dict[str, Any]
@@ -23,10 +25,6 @@ Tables = dict[str, list[tuple[str, Record]]]
 
 NOW = int(EPOCH.timestamp())
 DAY = 86400
-# The parts of a phone number, as text (formatting numbers per record is slow at scale).
-_AREA = [str(n) for n in range(201, 990)]
-_EXCHANGE = [str(n) for n in range(200, 1000)]
-_LINE = [str(n) for n in range(1000, 10000)]
 ORG_NAME = "Harborview Communications"
 DOMAIN = "harborview-demo.example"
 SALES_TITLES = (
@@ -36,28 +34,6 @@ SALES_TITLES = (
     "Senior Account Executive",
     "Sales Manager",
 )
-BUYER_TITLES = (
-    "VP of Sales",
-    "Director of IT",
-    "Head of Operations",
-    "CTO",
-    "CFO",
-    "Procurement Manager",
-    "IT Manager",
-    "Network Engineer",
-    "Office Manager",
-    "Chief Revenue Officer",
-    "Marketing Director",
-    "Facilities Manager",
-)
-LEAD_STATUSES = (
-    "Open - Not Contacted",
-    "Open - Not Contacted",
-    "Working - Contacted",
-    "Working - Contacted",
-    "Closed - Not Converted",
-)
-SOURCES = ("Web", "Webinar", "Partner Referral", "Trade Show", "Purchased List", "Chat")
 STAGES = (
     ("Prospecting", 10),
     ("Qualification", 20),
@@ -118,8 +94,8 @@ class Generator:
 
     def phone(self) -> str:
         r = self.rng.random
-        area, exchange = _AREA[floor(r() * 789)], _EXCHANGE[floor(r() * 800)]
-        return f"+1-{area}-{exchange}-{_LINE[floor(r() * 9000)]}"
+        area, exchange = AREA[floor(r() * 789)], EXCHANGE[floor(r() * 800)]
+        return f"+1-{area}-{exchange}-{LINE[floor(r() * 9000)]}"
 
     # -- people ----------------------------------------------------------------------------
 
@@ -205,103 +181,6 @@ class Generator:
     def _domain(self) -> str:
         return self.pick(self.fake.pools.domains)
 
-    def contacts(self, accounts: list[Record], owners: list[str]) -> list[Record]:
-        # The draws of pick(), past() and phone(), inlined in the same order (hot at scale).
-        rand, pools, rows = self.rng.random, self.fake.pools, self.rows("Contact")
-        firsts, lasts = pools.first_names, pools.last_names
-        n_acc, n_first, n_last = len(accounts), len(firsts), len(lasts)
-        n_title, n_source = len(BUYER_TITLES), len(SOURCES)
-        mint = self.id_maker("Contact")
-        clean = _clean_names(pools)
-        days, times = stamp.days, stamp.times
-        out = []
-        for i in range(self.count(300)):
-            account = accounts[int(rand() * n_acc)]
-            first, last = firsts[int(rand() * n_first)], lasts[int(rand() * n_last)]
-            domain = account["Website"].removeprefix("https://www.")
-            at = NOW - int(rand() * 600 * 86400)
-            made = days[at // DAY] + times[at % DAY]
-            local = f"{clean[first]}.{clean[last]}"
-            if i >= 500:
-                local += str(i // 500)
-            area, exchange = _AREA[floor(rand() * 789)], _EXCHANGE[floor(rand() * 800)]
-            phone = f"+1-{area}-{exchange}-{_LINE[floor(rand() * 9000)]}"
-            ident = mint()
-            record = {
-                "Id": ident,
-                "IsDeleted": False,
-                "CreatedDate": made,
-                "LastModifiedDate": made,
-                "FirstName": first,
-                "LastName": last,
-                "Name": f"{first} {last}",
-                "Email": f"{local}@{domain}",
-                "Phone": phone,
-                "Title": BUYER_TITLES[int(rand() * n_title)],
-                "AccountId": account["Id"],
-                "OwnerId": account["OwnerId"],
-                "MailingCity": account["BillingCity"],
-                "MailingState": account["BillingState"],
-                "MailingCountry": "US",
-                "LeadSource": SOURCES[int(rand() * n_source)],
-            }
-            rows.append((ident, record))
-            out.append(record)
-        return out
-
-    def leads(self, owners: list[str]) -> list[Record]:
-        # The draws of pick(), past() and phone(), inlined in the same order (hot at scale).
-        rand, pools, rows = self.rng.random, self.fake.pools, self.rows("Lead")
-        firsts, lasts, companies = pools.first_names, pools.last_names, pools.companies
-        cities, domains = pools.cities, pools.domains
-        n_first, n_last, n_city, n_company = len(firsts), len(lasts), len(cities), len(companies)
-        n_domain, n_title, n_status = len(domains), len(BUYER_TITLES), len(LEAD_STATUSES)
-        n_source, n_industry, n_owner = len(SOURCES), len(INDUSTRIES), len(owners)
-        mint = self.id_maker("Lead")
-        clean = _clean_names(pools)
-        days, times = stamp.days, stamp.times
-        out = []
-        for i in range(self.count(200)):
-            first, last = firsts[int(rand() * n_first)], lasts[int(rand() * n_last)]
-            converted = rand() < 0.05
-            city, state, _ = cities[int(rand() * n_city)]
-            at = NOW - int(rand() * 300 * 86400)
-            made = days[at // DAY] + times[at % DAY]
-            company = companies[int(rand() * n_company)]
-            local = f"{clean[first]}.{clean[last]}"
-            if i >= 500:
-                local += str(i // 500)
-            email = f"{local}@{domains[int(rand() * n_domain)]}"
-            area, exchange = _AREA[floor(rand() * 789)], _EXCHANGE[floor(rand() * 800)]
-            phone = f"+1-{area}-{exchange}-{_LINE[floor(rand() * 9000)]}"
-            ident = mint()
-            record = {
-                "Id": ident,
-                "IsDeleted": False,
-                "CreatedDate": made,
-                "LastModifiedDate": made,
-                "FirstName": first,
-                "LastName": last,
-                "Name": f"{first} {last}",
-                "Company": company,
-                "Email": email,
-                "Phone": phone,
-                "Title": BUYER_TITLES[int(rand() * n_title)],
-                "Status": "Closed - Converted"
-                if converted
-                else LEAD_STATUSES[int(rand() * n_status)],
-                "LeadSource": SOURCES[int(rand() * n_source)],
-                "Industry": INDUSTRIES[int(rand() * n_industry)],
-                "City": city,
-                "State": state,
-                "Country": "US",
-                "IsConverted": converted,
-                "OwnerId": owners[int(rand() * n_owner)],
-            }
-            rows.append((ident, record))
-            out.append(record)
-        return out
-
     def opportunities(self, accounts: list[Record]) -> dict[str, list[str]]:
         by_account: dict[str, list[str]] = {}
         rng = self.rng
@@ -343,8 +222,8 @@ class Generator:
         users = self.users()
         owners = [u["Id"] for u in users if u["IsActive"]]
         companies, persons = self.accounts(owners)
-        contacts = self.contacts(companies, owners)
-        leads = self.leads(owners)
+        contacts = people_data.contacts(self, companies)
+        leads = people_data.leads(self, owners)
         opps = self.opportunities(companies)
         cadences = CadenceBuilder(self.new, self.id_maker, self.rows, self.rng, users, opps)
         for name, state, kind, text, steps in CADENCES:
@@ -357,12 +236,6 @@ class Generator:
                 cadences.enrol(target, sobject)
         quotes(self, opps, contacts)
         return self.tables
-
-
-def _clean_names(pools: Pools) -> dict[str, str]:
-    """Each pool name as `fake.email` puts it in an address (lower case, no spaces or ')."""
-    names = (*pools.first_names, *pools.last_names)
-    return {n: n.lower().replace(" ", "").replace("'", "") for n in names}
 
 
 def generate(seed: int, count: Callable[[int], int]) -> tuple[Tables, dict[str, int]]:
