@@ -22,8 +22,12 @@ DAY = 86400
 
 
 def _exact(rng: random.Random) -> bool:
-    """Whether `rng` draws integers the way the fast forms below assume (plain Random)."""
-    return type(rng)._randbelow is random.Random._randbelow_with_getrandbits  # type: ignore[attr-defined]
+    """Whether `rng` draws integers the way the fast forms below assume.
+
+    Only a plain Random is trusted: a subclass may override `random` or `getrandbits` and
+    so change how `randrange` draws (the fast forms then fall back to the real calls).
+    """
+    return type(rng) is random.Random
 
 
 def below(rng: random.Random, n: int) -> Callable[[], int]:
