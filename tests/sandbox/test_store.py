@@ -33,6 +33,26 @@ def test_saved_tables_load_back_in_write_order(tmp_path: Path) -> None:
     second.close()
 
 
+def test_a_write_after_a_restart_sorts_after_the_saved_rows(tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite3"
+    first = Store("demo", state)
+    first.table("t").load([(k, {"k": k}) for k in (1, 2, 3, 4)], persist=True)
+    first.table("t").delete(1)
+    first.table("t").delete(2)
+    first.close()
+
+    for new in (5, 6):  # the rows saved at positions 3 and 4, then one put per start
+        store = Store("demo", state)
+        store.load_saved()
+        store.table("t").put(new, {"k": new})
+        store.close()
+
+    last = Store("demo", state)
+    last.load_saved()
+    assert list(last.table("t").rows) == [3, 4, 5, 6]
+    last.close()
+
+
 def test_a_file_the_standard_library_wrote_stays_readable(tmp_path: Path) -> None:
     state = tmp_path / "state.sqlite3"
     Store("demo", state).close()  # the schema

@@ -154,13 +154,19 @@ class Store:
         """Read every table and the meta values of this vendor from the state file."""
         assert self._db is not None
         rows = self._db.execute(
-            "SELECT tbl, key, data FROM records WHERE vendor = ? ORDER BY tbl, pos", (self.vendor,)
+            "SELECT tbl, key, pos, data FROM records WHERE vendor = ? ORDER BY tbl, pos",
+            (self.vendor,),
         )
         grouped: dict[str, list[tuple[Key, Record]]] = {}
-        for tbl, key, data in rows:
+        last: dict[str, int] = {}
+        for tbl, key, pos, data in rows:
             grouped.setdefault(tbl, []).append((json.loads(key), load_record(data)))
+            last[tbl] = pos
         for tbl, records in grouped.items():
-            self.table(tbl).load(records, persist=False)
+            table = self.table(tbl)
+            table.load(records, persist=False)
+            # Deletes leave gaps in the saved positions: later writes must still sort last.
+            table._pos = max(table._pos, last[tbl])
         for key, value in self._db.execute(
             "SELECT key, value FROM meta WHERE vendor = ?", (self.vendor,)
         ):
