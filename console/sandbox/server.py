@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from console.sandbox.common.base import VendorSandbox
+from console.sandbox.common.base import FREEZE_FROM_SCALE, VendorSandbox, quiet_gc
 from console.sandbox.common.faults import Faults, parse_spec
 from console.sandbox.common.store import Store
 
@@ -38,6 +38,11 @@ class SandboxOptions:
 
 
 def build_sandboxes(options: SandboxOptions) -> dict[str, VendorSandbox]:
+    with quiet_gc(freeze=options.scale >= FREEZE_FROM_SCALE):
+        return _build(options)
+
+
+def _build(options: SandboxOptions) -> dict[str, VendorSandbox]:
     spec = parse_spec(options.faults)
     out: dict[str, VendorSandbox] = {}
     for vendor in options.vendors:

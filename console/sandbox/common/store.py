@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 Key = int | str
 Record = dict[str, Any]
 
@@ -26,6 +28,29 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 """
 _UPSERT = "INSERT OR REPLACE INTO records (vendor, tbl, key, pos, data) VALUES (?,?,?,?,?)"
+
+
+# A record's JSON is written and read with orjson: at --scale 200 a state file holds close
+# to a million records, and with the standard library saving them takes about 1.5 times as
+# long and loading them twice as long. Keys stay `json.dumps` text, as before, since rows are
+# found by it. What orjson refuses (an integer beyond 64 bits, a lone surrogate; NaN in a file
+# the standard library wrote) goes through the standard library, so every file written before
+# stays readable. Two differences remain, in values no vendor API sends: orjson writes NaN and
+# the infinities as null, and reads an integer beyond 64 bits as a float.
+
+
+def dump_record(record: Record) -> str:
+    try:
+        return orjson.dumps(record, option=orjson.OPT_NON_STR_KEYS).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(record)
+
+
+def load_record(text: str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 class Table:
@@ -76,14 +101,15 @@ class Table:
         return record
 
     def load(self, records: Iterable[tuple[Key, Record]], *, persist: bool) -> None:
-        batch = []
-        for key, record in records:
-            self.rows[key] = record
-            self._pos += 1
-            batch.append((key, record, self._pos))
+        rows = records if isinstance(records, list) else list(records)
+        first = self._pos + 1
+        self.rows.update(rows)  # the whole batch in one C-level pass
+        self._pos += len(rows)
         self.version += 1
         if persist:
-            self.store.write_many(self.name, batch)
+            self.store.write_many(
+                self.name, [(key, record, pos) for pos, (key, record) in enumerate(rows, first)]
+            )
 
 
 class Store:
@@ -128,13 +154,19 @@ class Store:
         """Read every table and the meta values of this vendor from the state file."""
         assert self._db is not None
         rows = self._db.execute(
-            "SELECT tbl, key, data FROM records WHERE vendor = ? ORDER BY tbl, pos", (self.vendor,)
+            "SELECT tbl, key, pos, data FROM records WHERE vendor = ? ORDER BY tbl, pos",
+            (self.vendor,),
         )
         grouped: dict[str, list[tuple[Key, Record]]] = {}
-        for tbl, key, data in rows:
-            grouped.setdefault(tbl, []).append((json.loads(key), json.loads(data)))
+        last: dict[str, int] = {}
+        for tbl, key, pos, data in rows:
+            grouped.setdefault(tbl, []).append((json.loads(key), load_record(data)))
+            last[tbl] = pos
         for tbl, records in grouped.items():
-            self.table(tbl).load(records, persist=False)
+            table = self.table(tbl)
+            table.load(records, persist=False)
+            # Deletes leave gaps in the saved positions: later writes must still sort last.
+            table._pos = max(table._pos, last[tbl])
         for key, value in self._db.execute(
             "SELECT key, value FROM meta WHERE vendor = ?", (self.vendor,)
         ):
@@ -159,17 +191,17 @@ class Store:
         if self._db is not None:
             with self._lock:
                 self._db.execute(
-                    _UPSERT, (self.vendor, tbl, json.dumps(key), pos, json.dumps(record))
+                    _UPSERT, (self.vendor, tbl, json.dumps(key), pos, dump_record(record))
                 )
 
     def write_many(self, tbl: str, batch: list[tuple[Key, Record, int]]) -> None:
         if self._db is None:
             return
+        vendor = self.vendor
         with self._lock:
             self._db.execute("BEGIN")
             self._db.executemany(
-                _UPSERT,
-                [(self.vendor, tbl, json.dumps(k), p, json.dumps(r)) for k, r, p in batch],
+                _UPSERT, ((vendor, tbl, json.dumps(k), p, dump_record(r)) for k, r, p in batch)
             )
             self._db.execute("COMMIT")
 

@@ -8,7 +8,6 @@ paths under `/_sandbox/` add device-flow approval, session expiry and the API co
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -80,15 +79,9 @@ class Sandbox(VendorSandbox):
         return self.settings
 
     def generate(self) -> None:
-        enabled = gc.isenabled()
-        gc.disable()  # hundreds of thousands of new dicts: collection passes only cost time
-        try:
-            tables, counters = data.generate(self.seed, self.count)
-            for name, rows in tables.items():
-                self.store.table(name).load(rows, persist=self.store.persistent)
-        finally:
-            if enabled:
-                gc.enable()
+        tables, counters = data.generate(self.seed, self.count)  # the base pauses the GC
+        for name, rows in tables.items():
+            self.store.table(name).load(rows, persist=self.store.persistent)
         for prefix, n in counters.items():
             self.store.set_meta(f"idseq:{prefix}", str(n))
         seed_tokens(self.store, api_user(self.store))

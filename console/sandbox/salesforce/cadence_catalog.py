@@ -1,7 +1,10 @@
 """The seeded org's sales cadences: name, state, type, description and steps (type, title,
-day offset). Extra copies are numbered when the sandbox runs at a larger scale."""
+day offset). Extra copies are numbered when the sandbox runs at a larger scale. Also what
+their trackers are drawn from: states, errors, variant splits, dispositions, the fields."""
 
 from __future__ import annotations
+
+from typing import Any
 
 CADENCES: list[tuple[str, str, str, str, list[tuple[str, str, int]]]] = [
     (
@@ -114,3 +117,51 @@ CADENCES: list[tuple[str, str, str, str, list[tuple[str, str, int]]]] = [
         ],
     ),
 ]
+
+STATE_WEIGHTS = (
+    ("Running", 42),
+    ("Paused", 12),
+    ("Complete", 30),
+    ("Error", 5),
+    ("Initializing", 5),
+    ("Processing", 6),
+)
+ERRORS = (
+    "The email couldn't be sent because the target has opted out of email.",
+    "The target's email address is missing or invalid.",
+    "The assignee doesn't have permission to send email from cadences.",
+)
+SPLITS = ((100.0,), (100.0,), (50.0, 50.0), (70.0, 30.0), (50.0, 30.0, 20.0))
+
+DISPOSITIONS = (
+    "Success",
+    "Customer Engaged",
+    "Customer Connected",
+    "Contact Later",
+    "No Response",
+    "No Response",
+    "Not Interested",
+    "Disqualified",
+    "Bad Data",
+    "Duplicate",
+)
+# A tracker's fields in the order `new` gives them; trackers start as copies of this.
+TRACKER_FIELDS: dict[str, Any] = {
+    "Id": None,
+    "IsDeleted": False,
+    "CreatedDate": None,
+    "LastModifiedDate": None,
+    "ActionCadenceId": None,
+    "TargetId": None,
+    "OwnerId": None,
+    "State": None,
+    "CompletionReason": None,
+    "CompletionDisposition": None,
+    "CurrentStepId": None,
+    "LastCompletedStepId": None,
+    "RelatedToId": None,
+    "RelatedToAttributionType": None,
+    "IsTrackerActive": None,
+    "ScheduledResumeDateTime": None,
+    "ErrorMessage": None,
+}

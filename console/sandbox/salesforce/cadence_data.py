@@ -9,40 +9,35 @@ Call scripts are stored as text EmailTemplate records (the cadence API only hand
 
 from __future__ import annotations
 
+import random
+import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
+from math import floor
 from typing import Any
 
+from console.sandbox.common.draws import picker
 from console.sandbox.common.fakedata import EPOCH
 from console.sandbox.salesforce.cadence_catalog import CADENCES as CADENCES
+from console.sandbox.salesforce.cadence_catalog import (
+    DISPOSITIONS,
+    ERRORS,
+    SPLITS,
+    STATE_WEIGHTS,
+    TRACKER_FIELDS,
+)
 from console.sandbox.salesforce.clock import sf_datetime, stamp
 
 Record = dict[str, Any]
 NewRecord = Callable[..., Record]
-
-# name, state, type, description, [(step type, title, day offset)]
-
-STATE_WEIGHTS = (
-    ("Running", 42),
-    ("Paused", 12),
-    ("Complete", 30),
-    ("Error", 5),
-    ("Initializing", 5),
-    ("Processing", 6),
-)
-ERRORS = (
-    "The email couldn't be sent because the target has opted out of email.",
-    "The target's email address is missing or invalid.",
-    "The assignee doesn't have permission to send email from cadences.",
-)
-SPLITS = ((100.0,), (100.0,), (50.0, 50.0), (70.0, 30.0), (50.0, 30.0, 20.0))
-
 
 DAY = 86400
 NOW = int(EPOCH.timestamp())
 _DONE = ("Skipped", "ManuallyCompleted", "Completed")
 _STATE_TABLE = tuple(state for state, weight in STATE_WEIGHTS for _ in range(weight))
 _REASONS = ("NoMoreSteps", "NoMoreSteps", "ManuallyRemoved", "AutomaticallyExited")
+_NOW_TEXT = stamp(NOW)
+_NOT_ALNUM = re.compile(r"\W")  # \w is str.isalnum() plus "_", so this spares only "_"
 
 
 class CadenceBuilder:
@@ -53,14 +48,22 @@ class CadenceBuilder:
         new: NewRecord,
         next_id: Callable[[str], Callable[[], str]],
         rows: Callable[[str], list[tuple[str, Record]]],
-        rng: Any,
+        rng: random.Random,
         users: list[Record],
         opps: dict[str, list[str]],
     ) -> None:
         self.new = new
+        self.next_tracker_id = next_id("ActionCadenceTracker")
+        self.tracker_rows = rows("ActionCadenceTracker")
         self.next_step_id = next_id("ActionCadenceStepTracker")
         self.step_rows = rows("ActionCadenceStepTracker")
         self.rng = rng
+        # rng.choice over these, only faster (the same picks; see common/draws.py)
+        self._disposition = picker(rng, DISPOSITIONS)
+        self._error = picker(rng, ERRORS)
+        self._attribution = picker(rng, ("Activation", "Maturation"))
+        # Per cadence id: its steps as (day offset in seconds, id, title, type).
+        self._plans: dict[str, list[tuple[int, str, str, str]]] = {}
         self.active_users = [u for u in users if u["IsActive"]]
         self.inactive_users = [u for u in users if not u["IsActive"]]
         self.opps_by_account = opps
@@ -74,7 +77,8 @@ class CadenceBuilder:
         self, name: str, state: str, kind: str, text: str, steps: list[tuple[str, str, int]]
     ) -> None:
         rng = self.rng
-        created = EPOCH - timedelta(days=rng.randint(120, 700))
+        moment = EPOCH - timedelta(days=rng.randint(120, 700))
+        created = sf_datetime(moment)  # formatted once for the cadence and all its records
         owner = self.active_users[rng.randrange(len(self.active_users))]["Id"]
         cadence = self.new(
             "ActionCadence",
@@ -87,7 +91,7 @@ class CadenceBuilder:
             ActiveTargets=0,
             TotalSteps=len(steps),
             TotalTargets=0,
-            ActivatedDate=None if state == "Draft" else sf_datetime(created + timedelta(days=2)),
+            ActivatedDate=None if state == "Draft" else sf_datetime(moment + timedelta(days=2)),
         )
         records = []
         parent = None
@@ -108,8 +112,11 @@ class CadenceBuilder:
             if step_type in ("SendAnEmail", "MakeACall") and rng.random() > 0.2:
                 self._variants(name, step, created)
         self.cadences.append((cadence, records))
+        self._plans[cadence["Id"]] = [
+            (s["DayOffset"] * DAY, s["Id"], s["StepTitle"], s["Type"]) for s in records
+        ]
 
-    def _variants(self, cadence: str, step: Record, created: datetime) -> None:
+    def _variants(self, cadence: str, step: Record, created: str) -> None:
         email = step["Type"] == "SendAnEmail"
         for letter, share in zip("ABC", self.rng.choice(SPLITS), strict=False):
             title = f"{cadence}: {step['StepTitle']} ({letter})"
@@ -117,7 +124,7 @@ class CadenceBuilder:
                 "EmailTemplate",
                 created,
                 Name=title if email else f"Call script - {title}",
-                DeveloperName="".join(c if c.isalnum() else "_" for c in title)[:80],
+                DeveloperName=_NOT_ALNUM.sub("_", title)[:80],
                 Subject=step["StepTitle"] if email else None,
                 TemplateType="html" if email else "text",
                 FolderName="Sales Cadences" if email else "Call Scripts",
@@ -171,7 +178,11 @@ class CadenceBuilder:
         reason: str | None,
         age: int = 0,
     ) -> None:
-        """One tracker and its step trackers; times are whole seconds (see clock.stamp)."""
+        """One tracker and its step trackers; times are whole seconds (see clock.stamp).
+
+        The hottest loop of the generator at scale: everything is bound to locals, and the
+        records are built directly (the same fields, in the same order, as `new` would).
+        """
         rand = self.rng.random
         owners = self.active_users if rand() > 0.04 else self.inactive_users
         owner = target.get("OwnerId") if rand() < 0.7 else None
@@ -185,77 +196,120 @@ class CadenceBuilder:
             current = 0 if state == "Initializing" else int(rand() * (last + 1))
             back = steps[current]["DayOffset"] * DAY + int((0.2 + rand() * 3.8) * DAY)
         started = NOW - back
-        tracker = self.new(
-            "ActionCadenceTracker",
-            stamp(started),
-            None,
-            ActionCadenceId=cadence["Id"],
-            TargetId=target["Id"],
-            OwnerId=owner,
-            State=state,
-            CompletionReason=None,
-            CompletionDisposition=None,
-            CurrentStepId=None,
-            LastCompletedStepId=None,
-            RelatedToId=None,
-            RelatedToAttributionType=None,
-            IsTrackerActive=state != "Complete",
-            ScheduledResumeDateTime=None,
-            ErrorMessage=None,
-        )
-        moment = started
-        if state == "Initializing":
-            steps = []
-        rows, next_id = self.step_rows, self.next_step_id
-        tracker_id, target_id = tracker["Id"], target["Id"]
+        days, times = stamp.days, stamp.times
+        made = days[started // DAY] + times[started % DAY]
+        tracker_id, target_id = self.next_tracker_id(), target["Id"]
         cadence_id, cadence_name = cadence["Id"], cadence["Name"]
-        for i, step in enumerate(steps[: current + 1]):
-            due = started + step["DayOffset"] * DAY + int(rand() * 6) * 3600
-            why: str | None
-            if i < current:  # the common case: an earlier step, done
-                roll = rand()
-                step_state, done = "Completed", True
-                why = _DONE[0] if roll < 0.07 else _DONE[1] if roll < 0.2 else _DONE[2]
-            else:
-                step_state, done, why = self._step_state(state, step, reason)
-            done_at = min(due + (1 + int(rand() * 20)) * 3600, NOW) if done else None
-            moment = max(moment, done_at or min(due, NOW))
-            due_text = stamp(due)
-            created = due_text if due <= NOW else stamp(NOW)
-            done_text = stamp(done_at) if done_at else None
-            step_id = next_id()
+        tracker = TRACKER_FIELDS.copy()  # cheaper than a 17-key literal; the key order is new()'s
+        tracker["Id"] = tracker_id
+        tracker["CreatedDate"] = tracker["LastModifiedDate"] = made
+        tracker["ActionCadenceId"] = cadence_id
+        tracker["TargetId"] = target_id
+        tracker["OwnerId"] = owner
+        tracker["State"] = state
+        tracker["IsTrackerActive"] = state != "Complete"
+        self.tracker_rows.append((tracker_id, tracker))
+        moment = started
+        plan = [] if state == "Initializing" else self._plans[cadence_id][: current + 1]
+        rows, next_id = self.step_rows, self.next_step_id
+        ident = ""
+        for offset, step_id, title, kind in plan[:current]:  # the steps before: all done
+            due = started + offset + floor(rand() * 6) * 3600
+            roll = rand()
+            why = _DONE[0] if roll < 0.07 else _DONE[1] if roll < 0.2 else _DONE[2]
+            done_at = min(due + (1 + floor(rand() * 20)) * 3600, NOW)
+            if done_at > moment:
+                moment = done_at
+            done_text = days[done_at // DAY] + times[done_at % DAY]
+            due_text = days[due // DAY] + times[due % DAY]
+            ident = next_id()
             rows.append(
                 (
-                    step_id,
+                    ident,
                     {
-                        "Id": step_id,
+                        "Id": ident,
                         "IsDeleted": False,
-                        "CreatedDate": created,
-                        "LastModifiedDate": done_text or created,
+                        "CreatedDate": due_text if due <= NOW else _NOW_TEXT,
+                        "LastModifiedDate": done_text,
                         "ActionCadenceTrackerId": tracker_id,
                         "ActionCadenceId": cadence_id,
                         "ActionCadenceName": cadence_name,
-                        "ActionCadenceStepId": step["Id"],
-                        "StepTitle": step["StepTitle"],
-                        "StepType": step["Type"],
+                        "ActionCadenceStepId": step_id,
+                        "StepTitle": title,
+                        "StepType": kind,
                         "TargetId": target_id,
-                        "State": step_state,
+                        "State": "Completed",
                         "CompletionReason": why,
                         "DueDateTime": due_text,
                         "CompletionDate": done_text,
                     },
                 )
             )
-            if step_state == "Completed":
-                tracker["LastCompletedStepId"] = step_id
-            elif state != "Complete":
-                tracker["CurrentStepId"] = step_id
+        if ident:
+            tracker["LastCompletedStepId"] = ident
+        if current < len(plan):  # the step the tracker is at (or stopped at)
+            at = (started, moment)
+            moment = self._current_step(tracker, cadence_name, plan[current], at, state, reason)
         self._finish(tracker, target, state, reason, moment)
         cadence["TotalTargets"] += 1
         cadence["ActiveTargets"] += 1 if state != "Complete" else 0
 
+    def _current_step(
+        self,
+        tracker: Record,
+        cadence_name: str,
+        step: tuple[int, str, str, str],
+        at: tuple[int, int],
+        state: str,
+        reason: str | None,
+    ) -> int:
+        """The step tracker of the step a tracker is at (or stopped at). `at` is when the
+        tracker started and its latest moment so far; returns the latest moment after."""
+        rand = self.rng.random
+        offset, step_id, title, kind = step
+        started, moment = at
+        due = started + offset + floor(rand() * 6) * 3600
+        step_state, done, why = self._step_state(state, kind, reason)
+        done_text: str | None = None
+        if done:
+            done_at = min(due + (1 + floor(rand() * 20)) * 3600, NOW)
+            moment = max(moment, done_at)
+            done_text = stamp(done_at)
+        else:
+            moment = max(moment, min(due, NOW))
+        due_text = stamp(due)
+        created = due_text if due <= NOW else _NOW_TEXT
+        ident = self.next_step_id()
+        self.step_rows.append(
+            (
+                ident,
+                {
+                    "Id": ident,
+                    "IsDeleted": False,
+                    "CreatedDate": created,
+                    "LastModifiedDate": done_text or created,
+                    "ActionCadenceTrackerId": tracker["Id"],
+                    "ActionCadenceId": tracker["ActionCadenceId"],
+                    "ActionCadenceName": cadence_name,
+                    "ActionCadenceStepId": step_id,
+                    "StepTitle": title,
+                    "StepType": kind,
+                    "TargetId": tracker["TargetId"],
+                    "State": step_state,
+                    "CompletionReason": why,
+                    "DueDateTime": due_text,
+                    "CompletionDate": done_text,
+                },
+            )
+        )
+        if step_state == "Completed":
+            tracker["LastCompletedStepId"] = ident
+        elif state != "Complete":
+            tracker["CurrentStepId"] = ident
+        return moment
+
     def _step_state(
-        self, state: str, step: Record, reason: str | None
+        self, state: str, kind: str, reason: str | None
     ) -> tuple[str, bool, str | None]:
         """The state of a tracker's current (or last reached) step."""
         if state == "Complete":
@@ -270,7 +324,6 @@ class CadenceBuilder:
             return "Error", False, None
         if state == "Processing":
             return "InProgress", False, None
-        kind = step["Type"]
         return (
             (
                 "Scheduled"
@@ -290,26 +343,13 @@ class CadenceBuilder:
         if state == "Complete":
             tracker["CompletionReason"] = reason
             if reason != "LeadConverted" and rng.random() < 0.6:
-                tracker["CompletionDisposition"] = rng.choice(
-                    (
-                        "Success",
-                        "Customer Engaged",
-                        "Customer Connected",
-                        "Contact Later",
-                        "No Response",
-                        "No Response",
-                        "Not Interested",
-                        "Disqualified",
-                        "Bad Data",
-                        "Duplicate",
-                    )
-                )
+                tracker["CompletionDisposition"] = self._disposition()
         elif state == "Paused" and rng.random() < 0.5:
             tracker["ScheduledResumeDateTime"] = stamp(NOW + (1 + int(rng.random() * 21)) * DAY)
         elif state == "Error":
-            tracker["ErrorMessage"] = rng.choice(ERRORS)
+            tracker["ErrorMessage"] = self._error()
         opps = self.opps_by_account.get(target.get("AccountId") or "", [])
         if opps and rng.random() < 0.3:
             tracker["RelatedToId"] = opps[rng.randrange(len(opps))]
-            tracker["RelatedToAttributionType"] = rng.choice(("Activation", "Maturation"))
+            tracker["RelatedToAttributionType"] = self._attribution()
         tracker["LastModifiedDate"] = stamp(min(moment, NOW))

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from console.sandbox.common.draws import sf_stamp
+
 
 def sf_datetime(moment: datetime) -> str:
     if moment.tzinfo is not UTC:
@@ -35,19 +37,6 @@ def parse_datetime(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-_DAYS: dict[int, str] = {}
-_TIMES: dict[int, str] = {}
-
-
-def stamp(seconds: int) -> str:
-    """`sf_datetime` of a Unix time in whole seconds, from cached day and time-of-day parts
-    (the data generator formats hundreds of thousands of these)."""
-    day, rest = divmod(seconds, 86400)
-    head = _DAYS.get(day)
-    if head is None:
-        head = _DAYS[day] = datetime.fromtimestamp(day * 86400, UTC).strftime("%Y-%m-%dT")
-    tail = _TIMES.get(rest)
-    if tail is None:
-        hours, minutes = divmod(rest // 60, 60)
-        tail = _TIMES[rest] = f"{hours:02d}:{minutes:02d}:{rest % 60:02d}.000+0000"
-    return head + tail
+# `sf_datetime` of a Unix time in whole seconds, from cached day and time-of-day parts (the
+# data generator formats hundreds of thousands of these).
+stamp = sf_stamp

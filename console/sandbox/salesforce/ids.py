@@ -8,6 +8,7 @@ upper-case bits are precomputed), so generating hundreds of thousands of ids sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from console.vendors.salesforce.ids import checksum
@@ -37,11 +38,41 @@ def _head(prefix: str) -> tuple[str, str]:
 
 def make_id(prefix: str, n: int) -> str:
     """The 18-character id number `n` of the object with this key prefix."""
-    if n >= _SMALL:
-        id15 = f"{prefix}{POD}0{base62(n, 9)}"
-        return id15 + checksum(id15)
+    return minter(prefix)(n)
+
+
+@cache
+def minter(prefix: str) -> Callable[[int], str]:
+    """`make_id` for one prefix, with its constant parts bound."""
     head, sums = _head(prefix)
-    hi, lo = divmod(n, 3844)
-    # The last five characters are "0" + two pieces; bit 0 (the "0") is never upper-case.
-    bits = (_UPPER[hi] << 1) | (_UPPER[lo] << 3)
-    return f"{head}0{_PAIRS[hi]}{_PAIRS[lo]}{sums}{_SUFFIX[bits]}"
+    pairs, upper, suffix = _PAIRS, _UPPER, _SUFFIX
+
+    def mint(n: int) -> str:
+        if n >= _SMALL:
+            return _large_id(prefix, n)
+        hi, lo = divmod(n, 3844)
+        # The last five characters are "0" + two pieces; bit 0 (the "0") is never upper-case.
+        return f"{head}0{pairs[hi]}{pairs[lo]}{sums}{suffix[(upper[hi] << 1) | (upper[lo] << 3)]}"
+
+    return mint
+
+
+def counter(prefix: str, counts: dict[str, int]) -> Callable[[], str]:
+    """A function minting the next id of `prefix`, counting in `counts[prefix]` (the data
+    generator's hot path: the same ids as `make_id(prefix, counts[prefix] + 1)`)."""
+    head, sums = _head(prefix)
+    pairs, upper, suffix = _PAIRS, _UPPER, _SUFFIX
+
+    def next_id() -> str:
+        n = counts[prefix] = counts.get(prefix, 0) + 1
+        if n >= _SMALL:
+            return _large_id(prefix, n)
+        hi, lo = divmod(n, 3844)
+        return f"{head}0{pairs[hi]}{pairs[lo]}{sums}{suffix[(upper[hi] << 1) | (upper[lo] << 3)]}"
+
+    return next_id
+
+
+def _large_id(prefix: str, n: int) -> str:
+    id15 = f"{prefix}{POD}0{base62(n, 9)}"
+    return id15 + checksum(id15)

@@ -19,13 +19,6 @@ from console.vendors.salesforce.ids import is_valid, to18
 Record = dict[str, Any]
 # Trackers in these states are still in progress (IsTrackerActive); Complete ones are not.
 ACTIVE_STATES = frozenset({"Running", "Paused", "Initializing", "Processing", "Error"})
-_INDEXED = (
-    "ActionCadenceTracker",
-    "ActionCadenceStepTracker",
-    "ActionCadence",
-    "ActionCadenceStep",
-    "ActionCadenceStepVariant",
-)
 
 
 class Org:
@@ -132,14 +125,12 @@ class Org:
     # -- indexes ---------------------------------------------------------------------------
 
     def reindex(self) -> None:
-        self._by_target: dict[str, list[str]] = {}
-        self._by_tracker: dict[str, list[str]] = {}
-        self._cadence_names: dict[str, str] = {}
-        self._steps: dict[str, list[str]] = {}
-        self._variants: dict[str, list[str]] = {}
-        for sobject in _INDEXED:
-            for record in self.rows(sobject):
-                self._index(sobject, record, None)
+        """Build every index from the tables (what `_index` keeps up to date afterwards)."""
+        self._by_target = _group(self.rows("ActionCadenceTracker"), "TargetId")
+        self._by_tracker = _group(self.rows("ActionCadenceStepTracker"), "ActionCadenceTrackerId")
+        self._steps = _group(self.rows("ActionCadenceStep"), "ActionCadenceId")
+        self._variants = _group(self.rows("ActionCadenceStepVariant"), "ActionCadenceStepId")
+        self._cadence_names = {r["Name"].casefold(): r["Id"] for r in self.rows("ActionCadence")}
 
     def _index(self, sobject: str, record: Record, old: Record | None) -> None:
         if sobject == "ActionCadenceTracker" and old is None:
@@ -162,3 +153,11 @@ class Org:
             self._by_tracker.get(record["ActionCadenceTrackerId"], []).remove(record["Id"])
         elif sobject == "ActionCadence":
             self._cadence_names.pop(record["Name"].casefold(), None)
+
+
+def _group(records: Iterable[Record], field: str) -> dict[str, list[str]]:
+    """Record ids by the value of `field`, in table order."""
+    out: dict[str, list[str]] = {}
+    for record in records:
+        out.setdefault(record[field], []).append(record["Id"])
+    return out

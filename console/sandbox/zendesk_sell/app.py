@@ -7,7 +7,6 @@ envelope, whose logref is the X-Request-Id).
 
 from __future__ import annotations
 
-import gc
 import inspect
 import logging
 import math
@@ -42,7 +41,6 @@ from console.sandbox.zendesk_sell.rules import Rules, utc_now
 
 log = logging.getLogger(__name__)
 Handler = Callable[[Request, int], Response | Awaitable[Response]]
-FREEZE_FROM_SCALE = 10
 
 
 class ZendeskSettings(BaseModel):
@@ -102,21 +100,10 @@ class Sandbox(VendorSandbox):
 
     def generate(self) -> None:
         self._wire()
-        # Hundreds of thousands of new dicts would trigger the cyclic GC over and over; none
-        # of them can form a cycle, so collect nothing until they are built. At large scales
-        # they are then frozen, so later collections do not walk them all again.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            tables, last_item = data.generate(self.seed, self.count)
-            data.seed_history(self.firehose, tables, self.seed)
-            for name, rows in tables.items():
-                self.store.table(name).load(rows, persist=self.store.persistent)
-        finally:
-            if self.scale >= FREEZE_FROM_SCALE:
-                gc.freeze()
-            if was_enabled:
-                gc.enable()
+        tables, last_item = data.generate(self.seed, self.count)  # the base pauses the GC
+        data.seed_history(self.firehose, tables, self.seed)
+        for name, rows in tables.items():
+            self.store.table(name).load(rows, persist=self.store.persistent)
         self.store.set_meta(LINE_ITEM_SEQ, str(last_item))
         seed_tokens(self.store, self.demo, user_id=1)
         self._index()

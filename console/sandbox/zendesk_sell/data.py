@@ -69,11 +69,7 @@ def seed_history(firehose: Firehose, tables: dict[str, Rows], seed: int) -> None
         return str(uuid.UUID(int=fake.rng.getrandbits(128), version=4))
 
     for resource in STREAMS:
-        if resource == "line_items":
-            rows = [item for _, o in tables["orders"] for item in o["_items"]]
-        else:
-            rows = [r for _, r in tables.get(resource, [])]
-        for rec in rows[-HISTORY_PER_STREAM:]:
+        for rec in _newest(tables, resource, HISTORY_PER_STREAM):
             firehose.append(
                 resource,
                 "created",
@@ -105,3 +101,15 @@ def seed_history(firehose: Firehose, tables: dict[str, Rows], seed: int) -> None
             event_time=stamp(),
             event_id=event_id(),
         )
+
+
+def _newest(tables: dict[str, Rows], resource: str, n: int) -> list[dict[str, Any]]:
+    """The last `n` records of a stream's table (line items: of the last orders)."""
+    if resource != "line_items":
+        return [r for _, r in tables.get(resource, [])[-n:]]
+    items: list[dict[str, Any]] = []
+    for _, order in reversed(tables["orders"]):
+        items[:0] = order["_items"]
+        if len(items) >= n:
+            break
+    return items[-n:]

@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
+from math import floor
 from typing import Any
 
 from console.sandbox.common.fakedata import EPOCH, INDUSTRIES, Fake, iso
@@ -89,6 +90,20 @@ class Stamps:
         a = int(self.rng.random() * n)
         b = a + int(self.rng.random() * (n - a))
         return self.pool[a], self.pool[b]
+
+
+def tagger(d: Draw, kind: str) -> Callable[[], list[str]]:
+    """`tags(d, kind)` as a function of no arguments (the same draws, fewer lookups)."""
+    r, names = d.random, TAGS[kind]
+    n = len(names)
+
+    def draw() -> list[str]:
+        if r() < 0.6:
+            return []
+        first, second = names[floor(r() * n)], names[floor(r() * n)]
+        return [first] if first == second or r() < 0.5 else sorted((first, second))
+
+    return draw
 
 
 def tags(d: Draw, kind: str) -> list[str]:
