@@ -369,13 +369,19 @@ class RecordListView(ReportsWorkerErrors, Vertical):
 
     # -- events ---------------------------------------------------------------------------------
 
+    # The detail pane's related-record tables post the same messages, and they bubble up
+    # here: only this list's own table moves the detail pane (a related contact's key would
+    # otherwise show the deal that happens to have the same id).
+
     @on(CountsChanged)
     def _counts(self, event: CountsChanged) -> None:
-        self._set_title()
+        if event.control is self.table:
+            self._set_title()
 
     @on(RowHighlighted)
     def _on_highlight(self, event: RowHighlighted) -> None:
-        self._highlighted(event.key)
+        if event.control is self.table:
+            self._highlighted(event.key)
 
     def _highlighted(self, key: Hashable) -> None:
         """Follow the cursor with the detail pane, once the cursor rests (typing stays fast)."""
@@ -398,6 +404,8 @@ class RecordListView(ReportsWorkerErrors, Vertical):
 
     @on(RowSelected)
     async def _on_select(self, event: RowSelected) -> None:
+        if event.control is not self.table:
+            return
         record = self.records.get(event.key)
         if record is None:
             return

@@ -31,12 +31,12 @@ class ServerFiltersScreen(ModalScreen[dict[str, Any] | None]):
     DEFAULT_CSS = """
     ServerFiltersScreen { align: center middle; }
     ServerFiltersScreen > Vertical {
-        width: 60; max-width: 95%; height: auto; max-height: 90%;
+        width: 72; max-width: 95%; height: auto; max-height: 90%;
         border: thick $primary; background: $surface; padding: 0 1;
     }
     ServerFiltersScreen #title { margin-bottom: 1; text-style: bold; }
     ServerFiltersScreen .filter { height: auto; margin-bottom: 1; }
-    ServerFiltersScreen .filter Label { width: 20; }
+    ServerFiltersScreen .filter Label { width: 29; padding-right: 1; }
     ServerFiltersScreen .filter Input, ServerFiltersScreen .filter Select { width: 1fr; }
     ServerFiltersScreen #buttons { height: auto; }
     ServerFiltersScreen Button { margin-right: 2; }

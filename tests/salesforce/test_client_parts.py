@@ -184,3 +184,17 @@ async def test_device_login_with_an_unknown_app(org: Org) -> None:
                 http, login_url=org.base_url, client_id="nobody", on_code=lambda code: None
             )
     assert err.value.code == "invalid_client_id"
+
+
+def test_a_parent_record_dumps_only_what_salesforce_sent() -> None:
+    from console.service.results import jsonable
+    from console.vendors.salesforce.records import ActionCadenceTracker
+
+    sent = {
+        "Id": "0qB8d000000001gEAA",
+        "Owner": {"attributes": {"type": "User", "url": "/u"}, "Name": "Annette Mendez"},
+        "Target": {"attributes": {"type": "Contact", "url": "/c"}, "Id": None, "Extra": 1},
+    }
+    dumped = jsonable(ActionCadenceTracker.model_validate(sent))
+    assert dumped["Owner"] == sent["Owner"]  # no invented "Id": null
+    assert dumped["Target"] == sent["Target"]  # a null Id the vendor did send stays

@@ -135,3 +135,22 @@ async def test_keys_typed_in_one_burst_after_slash_colon_or_f_land_in_their_fiel
         burst(app, ":deals")
         await wait_for(pilot, lambda: isinstance(app.screen, CommandLine))
         await wait_for(pilot, lambda: typed(app) == "deals")
+
+
+async def test_the_detail_pane_shows_the_row_under_the_cursor_not_a_related_rows_key(
+    ui_sandbox: EmbeddedSandbox, make_app: MakeApp
+) -> None:
+    """Related tables in the pane post highlights too; a deal's contact id is not a deal id."""
+    from tests.ui.helpers import quiet
+
+    app = make_app(ui_sandbox)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(2):  # Deals (contacts related), then Leads
+            await pilot.press("right_square_bracket")
+            view = await settle(pilot)
+            await quiet(pilot)
+            current = view.current()
+            assert current is not None
+            assert view.detail.record is not None
+            assert view.detail.record["id"] == current["id"], view.spec.id

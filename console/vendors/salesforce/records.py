@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from console.models import OutputModel
 
@@ -29,9 +29,19 @@ class SObject(OutputModel):
 
 
 class Related(SObject):
-    """A parent reached through a relationship field (Target, Owner, ActionCadence, ...)."""
+    """A parent reached through a relationship field (Target, Owner, ActionCadence, ...).
+
+    Dumped as Salesforce sent it: a query selecting `Owner.Name` gets no `Owner.Id`, so
+    none is invented (the detail pane would show a null Id that the vendor never said).
+    """
 
     Name: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _as_sent(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        declared = set(type(self).model_fields) - self.model_fields_set
+        return {k: v for k, v in data.items() if k not in declared}
 
 
 class User(SObject):
