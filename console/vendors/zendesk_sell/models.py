@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, field_validator
 
@@ -18,21 +18,6 @@ from console.models import InputModel, OutputModel
 ResourceType = Literal["lead", "contact", "deal"]
 CustomerStatus = Literal["none", "current", "past"]
 ProspectStatus = Literal["none", "current", "lost"]
-STREAM_RESOURCES = (
-    "contacts",
-    "deals",
-    "leads",
-    "notes",
-    "tasks",
-    "orders",
-    "line_items",
-    "products",
-    "stages",
-    "pipelines",
-    "users",
-    "tags",
-    "custom_fields",
-)
 StreamResource = Literal[
     "contacts",
     "deals",
@@ -48,6 +33,7 @@ StreamResource = Literal[
     "tags",
     "custom_fields",
 ]
+STREAM_RESOURCES: tuple[str, ...] = get_args(StreamResource)
 
 
 def _as_utc(value: datetime) -> datetime:
