@@ -55,8 +55,9 @@ from screens.app import ConsoleApp, Launch
 from screens.main import MainScreen
 
 class Timed(ConsoleApp):
+    # No super().on_mount(): Textual itself calls the handler of every class in the MRO, so
+    # calling it here too pushed a second main screen and opened a second session.
     def on_mount(self) -> None:
-        super().on_mount()
         self._probe = self.set_interval(0.002, self.check)
 
     def check(self) -> None:
