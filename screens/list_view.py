@@ -136,6 +136,8 @@ class RecordListView(ReportsWorkerErrors, Vertical):
 
     def on_mount(self) -> None:
         self._fit(self.app.size.width)
+        if not self.records and not getattr(self.app, "ready", True):
+            self._show_remembered()  # in the first frame the list appears in
 
     def on_resize(self) -> None:
         self._fit(self.app.size.width)
