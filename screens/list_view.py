@@ -153,6 +153,8 @@ class RecordListView(ReportsWorkerErrors, Vertical):
 
     def on_mount(self) -> None:
         self._fit(self.app.size.width)
+        if not self.records and not getattr(self.app, "ready", True):
+            self._show_remembered()  # in the first frame the list appears in
 
     def on_resize(self) -> None:
         self._fit(self.app.size.width)
@@ -210,7 +212,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         rows = row_cache.load(app.expected_profile, self.spec.id)
         if rows:
             self.cached = True
-            self._add(rows)
+            self._add_records(rows)
             self._set_title()
 
     def _remember(self) -> None:
@@ -324,7 +326,10 @@ class RecordListView(ReportsWorkerErrors, Vertical):
     def _add(self, items: list[Any]) -> None:
         from console.service.results import jsonable
 
-        records = [jsonable(item) for item in items]
+        self._add_records([jsonable(item) for item in items])
+
+    def _add_records(self, records: list[dict[str, Any]]) -> None:
+        """Plain JSON records (remembered rows are already: no pydantic before the first frame)."""
         for record in records:
             self.records[record.get(self.spec.key)] = record
         self.table.add_rows(self._row(r) for r in records)

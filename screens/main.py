@@ -23,6 +23,9 @@ from widgets.key_bar import KeyBar
 
 
 class MainScreen(Screen[None]):
+    # The list shown at start is composed with the screen: focus its table at once rather
+    # than the vendor tabs first and the table a frame later (two restyles and repaints).
+    AUTO_FOCUS = "RecordTable"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "right_square_bracket,ctrl+right",
@@ -46,7 +49,11 @@ class MainScreen(Screen[None]):
         with TabbedContent(id="vendors", initial=state.vendor):
             for vendor in vendor_specs():
                 with TabPane(vendor.title, id=vendor.vendor):
-                    yield VendorView(vendor, initial=state.lists.get(vendor.vendor))
+                    yield VendorView(
+                        vendor,
+                        initial=state.lists.get(vendor.vendor),
+                        eager=vendor.vendor == state.vendor,
+                    )
         yield KeyBar()
 
     def on_mount(self) -> None:

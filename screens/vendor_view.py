@@ -30,11 +30,15 @@ class ListSlot(Container):
 
     DEFAULT_CSS = "ListSlot { height: 1fr; }"
 
-    def __init__(self, spec: ListSpec) -> None:
+    def __init__(self, spec: ListSpec, *, eager: bool = False) -> None:
         super().__init__(classes="vendor-slot")
         self.spec = spec
-        self.view: RecordListView | None = None
+        self.view: RecordListView | None = list_view_for(spec) if eager else None
         self._lock = asyncio.Lock()
+
+    def compose(self) -> ComposeResult:
+        if self.view is not None:  # the list shown at start is part of the first frame
+            yield self.view
 
     async def ensure(self, parent_record: Record | None) -> RecordListView:
         async with self._lock:  # a second caller waits until the list is fully mounted
@@ -76,16 +80,17 @@ class ListTabs(Widget):
     ListTabs > TabbedContent { height: 1fr; }
     """
 
-    def __init__(self, vendor: VendorSpec, initial: str) -> None:
+    def __init__(self, vendor: VendorSpec, initial: str, *, eager: bool = False) -> None:
         super().__init__()
         self.vendor = vendor
         self.initial = initial
+        self.eager = eager
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial=pane_id(self.initial)):
             for spec in self.vendor.lists:
                 with TabPane(spec.title, id=pane_id(spec.id)):
-                    yield ListSlot(spec)
+                    yield ListSlot(spec, eager=self.eager and spec.id == self.initial)
             for pane in self.vendor.panes:
                 with TabPane(pane.title, id=pane_id(pane.id)):
                     yield PaneSlot(pane)
@@ -97,16 +102,19 @@ class VendorView(ReportsWorkerErrors, Widget):
     VendorView > TabbedContent { height: 1fr; }
     """
 
-    def __init__(self, vendor: VendorSpec, *, initial: str | None = None) -> None:
+    def __init__(
+        self, vendor: VendorSpec, *, initial: str | None = None, eager: bool = False
+    ) -> None:
         super().__init__()
         self.vendor = vendor
         ids = vendor.tab_ids
         self._initial = initial if initial in ids else ids[0]
-        self._built = False
+        self._built = eager
         self._selection: dict[str, Record | None] = {}
 
     def compose(self) -> ComposeResult:
-        return iter(())
+        if self._built:  # the vendor shown at start: its tabs and list are in the first frame
+            yield ListTabs(self.vendor, self._initial, eager=True)
 
     async def build(self) -> None:
         """Make the list tabs (their lists still empty) the first time the vendor is shown."""
