@@ -20,10 +20,14 @@ class WindowLimiter:
         self._limit = limit
         self._window = window
         self._state: dict[str, tuple[float, int]] = {}
+        self._length = 0.0  # the window length the counts in _state were made under
 
     def hit(self, key: str) -> Verdict:
         now = time.monotonic()
         window = max(0.001, self._window())
+        if window != self._length:  # a new window length (a test's fault setting) starts afresh
+            self._state.clear()
+            self._length = window
         limit = self._limit()
         start, used = self._state.get(key, (now, 0))
         if now - start >= window:
