@@ -183,3 +183,20 @@ class InputField:
     location: str
     annotation: Any
     default: Any
+
+
+def raw_request(vendor: str, description: str) -> Endpoint:
+    """A vendor's raw request: any method and path, sent with the profile's credentials."""
+    from console.models import RawRequestInput, RawResponse
+
+    return Endpoint(
+        id=f"{vendor}.rawRequest",
+        title="Raw Request",
+        method="POST",
+        path="/",
+        input_model=RawRequestInput,
+        output_model=RawResponse,
+        kind=Kind.RAW,
+        description=description,
+        mutating=True,
+    )

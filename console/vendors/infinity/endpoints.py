@@ -6,8 +6,7 @@ sends them under `/config/v2.1` instead (see client.py).
 
 from __future__ import annotations
 
-from console.catalog.endpoint import Endpoint, Kind
-from console.models import RawRequestInput, RawResponse
+from console.catalog.endpoint import Endpoint, Kind, raw_request
 from console.vendors.infinity.models import (
     CallRating,
     CreateSfButtonInput,
@@ -105,17 +104,10 @@ ENDPOINTS: list[Endpoint] = [
         "already configured for each (isUsed).",
         paginated=True,
     ),
-    Endpoint(
-        id="infinity.rawRequest",
-        title="Raw Request",
-        method="POST",
-        path="/",
-        input_model=RawRequestInput,
-        output_model=RawResponse,
-        kind=Kind.RAW,
-        description="Send any request to the Infinity Config API with the profile's "
+    raw_request(
+        "infinity",
+        "Send any request to the Infinity Config API with the profile's "
         "credentials. Paths are relative to /config/v2 (or v2.1); a form body may nest "
         "values, which are sent PHP-style (actionParams[0][value]=...).",
-        mutating=True,
     ),
 ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from console.catalog.endpoint import Endpoint, Kind
-from console.models import NoInput, RawRequestInput, RawResponse
+from console.catalog.endpoint import Endpoint, Kind, raw_request
+from console.models import NoInput
 from console.vendors.salesforce import filters, models, records
 
 # Action name -> (title, input model, output model, API version it arrived in, mutating).
@@ -248,16 +248,9 @@ ENDPOINTS: list[Endpoint] = [
         output_model=models.ActionDescription,
         description="An action's inputs and outputs, as the org describes them.",
     ),
-    Endpoint(
-        id="salesforce.rawRequest",
-        title="Raw Request",
-        method="POST",
-        path="/",
-        input_model=RawRequestInput,
-        output_model=RawResponse,
-        kind=Kind.RAW,
-        description="Send any request to the org's REST API (relative to "
+    raw_request(
+        "salesforce",
+        "Send any request to the org's REST API (relative to "
         "/services/data/vNN.N/) with the profile's session.",
-        mutating=True,
     ),
 ]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from console.catalog.endpoint import Endpoint, Kind
-from console.models import RawRequestInput, RawResponse, TextResult
+from console.catalog.endpoint import Endpoint, Kind, raw_request
+from console.models import TextResult
 from console.vendors.totango.models import (
     AccountHit,
     RunManualSuccessPlayInput,
@@ -35,15 +35,8 @@ ENDPOINTS: list[Endpoint] = [
         idempotent=True,
         paginated=True,
     ),
-    Endpoint(
-        id="totango.rawRequest",
-        title="Raw Request",
-        method="POST",
-        path="/",
-        input_model=RawRequestInput,
-        output_model=RawResponse,
-        kind=Kind.RAW,
-        description="Send any request to the Totango API with the profile's token.",
-        mutating=True,
+    raw_request(
+        "totango",
+        "Send any request to the Totango API with the profile's token.",
     ),
 ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from console.catalog.endpoint import Endpoint, Kind
-from console.models import Deleted, NoInput, PickerOption, RawRequestInput, RawResponse
+from console.catalog.endpoint import Endpoint, Kind, raw_request
+from console.models import Deleted, NoInput, PickerOption
 from console.vendors.zendesk_sell import inputs as i
 from console.vendors.zendesk_sell import queries as q
 from console.vendors.zendesk_sell.models import (
@@ -370,16 +370,9 @@ ENDPOINTS: list[Endpoint] = [
         q.SelectStagesInput,
         "Stages to choose from, labelled with their pipeline.",
     ),
-    Endpoint(
-        V + "rawRequest",
-        "Raw Request",
-        "POST",
-        "/",
-        RawRequestInput,
-        RawResponse,
-        kind=Kind.RAW,
-        mutating=True,
-        description="Send any request to the Zendesk Sell API with the profile's token "
+    raw_request(
+        "zendesk_sell",
+        "Send any request to the Zendesk Sell API with the profile's token "
         "(a URL such as /v2/tasks; /tasks means /v2/tasks).",
     ),
 ]
