@@ -79,6 +79,18 @@ async def choose(pilot: Pilot[Any], value: str) -> None:
     await pilot.pause()
 
 
+async def cursor_to(
+    pilot: Pilot[Any], view: RecordListView, ok: Any, *, within: int | None = None
+) -> dict[str, Any]:
+    """Press down, as an agent would, until the row under the cursor passes `ok`."""
+    for _ in range(len(view.records) if within is None else within):
+        record = view.current()
+        if record is not None and ok(record):
+            return record
+        await pilot.press("down")
+    raise AssertionError(f"no matching row in the first {within or len(view.records)}")
+
+
 async def send(pilot: Pilot[Any], form: FormScreen) -> None:
     await pilot.press("ctrl+s")
     await wait_for(pilot, lambda: form.attempts > 0 and not form.sending)
@@ -178,22 +190,14 @@ async def test_skip_the_current_step_of_a_tracker(
         await the_list(pilot, "zendesk_sell.contacts")
         await pilot.press("1")
         trackers = await the_list(pilot, "salesforce.trackers")
-        for _ in range(30):
-            tracker = trackers.current()
-            if tracker and tracker["State"] == "Running" and tracker.get("CurrentStepId"):
-                break
-            await pilot.press("down")
-        else:
-            raise AssertionError("no running tracker near the top")
+        tracker = await cursor_to(
+            pilot, trackers, lambda t: t["State"] == "Running" and t.get("CurrentStepId"), within=30
+        )
         current_step = tracker["CurrentStepId"]
 
         await pilot.press("right_square_bracket", "right_square_bracket")
         steps = await the_list(pilot, "salesforce.step_trackers")
-        for _ in range(len(steps.records)):
-            if steps.current()["Id"] == current_step:  # type: ignore[index]
-                break
-            await pilot.press("down")
-        assert steps.current()["Id"] == current_step  # type: ignore[index]
+        await cursor_to(pilot, steps, lambda s: s["Id"] == current_step)
 
         await pilot.press("z")
         await on_screen(pilot, ConfirmScreen)
@@ -290,11 +294,7 @@ async def test_run_a_successplay_on_an_account_found_by_name(
         await on_screen(pilot, ServerFiltersScreen)
         await pilot.press(*part, "enter")
         await filtered(pilot, accounts, lambda r: part.lower() in r["display_name"].lower())
-        for _ in range(len(accounts.records)):
-            if accounts.current()["name"] == wanted["name"]:  # type: ignore[index]
-                break
-            await pilot.press("down")
-        assert accounts.current()["name"] == wanted["name"]  # type: ignore[index]
+        await cursor_to(pilot, accounts, lambda a: a["name"] == wanted["name"])
         admin.clear_requests()
 
         await pilot.press("r")
