@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -30,7 +29,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from console.errors import ConsoleError, VendorError
-from screens.keys import apply_keymap
+from screens.keys import apply_keymap, yield_to_text_field
 from screens.palette import AppCommands, EndpointCommands
 from screens.ui_state import UIState
 from themes import DEFAULT_THEME, STYLESHEET, load_themes
@@ -283,13 +282,9 @@ class ConsoleApp(App[None]):
         self.push_screen(HelpScreen(self.screen))
 
     def action_command_line(self) -> None:
-        from textual.widgets import Input, TextArea
-
         from screens.command_line import CommandLine
 
-        if isinstance(self.focused, Input | TextArea):
-            raise SkipAction()  # a ":" typed into a field
-
+        yield_to_text_field(self)
         self.push_screen(CommandLine())
 
     def action_journal(self) -> None:

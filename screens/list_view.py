@@ -22,7 +22,6 @@ from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from textual import on, work
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -32,6 +31,7 @@ from textual.widgets import Input, Static
 
 from screens.actions import ActionRunner
 from screens.detail import DetailView
+from screens.keys import yield_to_text_field
 from screens.specs.base import ListSpec, Record
 from screens.workers import ReportsWorkerErrors
 from widgets.record_columns import Column
@@ -143,7 +143,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         with Horizontal(id="split"):
             with Vertical(classes="list-side"):
                 yield Static(self.spec.title, id="list-title")
-                yield RecordTable(columns, key=self.spec.key, empty_text="Loading…")
+                yield RecordTable(columns, key=self.spec.key, empty_text="Loading…", id="records")
             yield DetailView(self.spec)
 
     @property
@@ -166,7 +166,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
 
     @property
     def table(self) -> RecordTable:
-        return self.query_one(RecordTable)
+        return self.query_one("#records", RecordTable)  # not the detail pane's related tables
 
     @property
     def detail(self) -> DetailView:
@@ -375,18 +375,16 @@ class RecordListView(ReportsWorkerErrors, Vertical):
     # -- events ---------------------------------------------------------------------------------
 
     # The detail pane's related-record tables post the same messages, and they bubble up
-    # here: only this list's own table moves the detail pane (a related contact's key would
-    # otherwise show the deal that happens to have the same id).
+    # here: only this list's own table (#records) moves the detail pane (a related contact's
+    # key would otherwise show the deal that happens to have the same id).
 
-    @on(CountsChanged)
+    @on(CountsChanged, "#records")
     def _counts(self, event: CountsChanged) -> None:
-        if event.control is self.table:
-            self._set_title()
+        self._set_title()
 
-    @on(RowHighlighted)
+    @on(RowHighlighted, "#records")
     def _on_highlight(self, event: RowHighlighted) -> None:
-        if event.control is self.table:
-            self._highlighted(event.key)
+        self._highlighted(event.key)
 
     def _highlighted(self, key: Hashable) -> None:
         """Follow the cursor with the detail pane, once the cursor rests (typing stays fast)."""
@@ -407,10 +405,8 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         self.refresh_bindings()
         self.post_message(SelectionChanged(self.spec.id, record))
 
-    @on(RowSelected)
+    @on(RowSelected, "#records")
     async def _on_select(self, event: RowSelected) -> None:
-        if event.control is not self.table:
-            return
         record = self.records.get(event.key)
         if record is None:
             return
@@ -431,8 +427,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
     # -- actions --------------------------------------------------------------------------------
 
     async def action_filter(self) -> None:
-        if self.query("#filter") and self.app.focused is self.query_one("#filter", Input):
-            raise SkipAction()  # typing a "/" into the filter itself
+        yield_to_text_field(self.app)
         if not self.query("#filter"):  # made on first use: most lists are never filtered
             filter_input = Input(placeholder="filter the loaded rows (Esc closes)", id="filter")
             await self.query_one(".list-side").mount(filter_input)
@@ -466,8 +461,7 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         self.load(reset=True)
 
     def action_server_filters(self) -> None:
-        if isinstance(self.app.focused, Input):
-            raise SkipAction()  # an "f" typed into the filter
+        yield_to_text_field(self.app)
         if not self.spec.filters:
             self.app.notify(f"{self.spec.title}: the vendor offers no server-side filters here.")
             return
