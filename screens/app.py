@@ -245,15 +245,16 @@ class ConsoleApp(App[None]):
     def report_error(self, error: BaseException, *, context: str = "") -> None:
         """The one place a failure becomes a notification (never a crash)."""
         if isinstance(error, VendorError):
-            lines = [error.message]
-            meta = [f"{error.vendor} {error.status or ''}".strip()]
-            if error.code:
-                meta.append(error.code)
-            if error.field:
-                meta.append(f"field {error.field}")
-            lines.append(" · ".join(meta))
-            if error.request_id:
-                lines.append(f"request id {error.request_id}")
+            from widgets.form_panels import error_lines
+
+            lines = error_lines(
+                message=error.message,
+                vendor=error.vendor,
+                status=error.status,
+                code=error.code,
+                field=error.field,
+                request_id=error.request_id,
+            )
             title = error.title
         elif isinstance(error, ConsoleError):
             lines, title = [error.message], error.title

@@ -22,6 +22,7 @@ from textual.widgets import Static
 from console.errors import InputError, VendorError
 from console.service.results import ItemResult
 from screens.specs.base import ListSpec
+from widgets.form_panels import error_lines
 from widgets.record_columns import Column
 from widgets.record_messages import RowHighlighted
 from widgets.record_table import RecordTable
@@ -50,12 +51,10 @@ def outcome_line(row: Mapping[str, Any]) -> str:
     head = f"#{row['n']} {row['record']}: {row['outcome']}"
     if row["outcome"] == "ok":
         return head
-    parts = [f"{row['code']}: {row['message']}" if row["code"] else row["message"]]
-    if row["field"]:
-        parts.append(f"field {row['field']}")
-    if row["request_id"]:
-        parts.append(f"request id {row['request_id']}")
-    return f"{head} · " + " · ".join(parts)
+    parts = error_lines(
+        message=row["message"], code=row["code"], field=row["field"], request_id=row["request_id"]
+    )
+    return " · ".join([head, *parts])
 
 
 def rows(
