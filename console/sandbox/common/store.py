@@ -100,11 +100,15 @@ class Table:
             self.store.remove(self.name, key)
         return record
 
-    def load(self, records: Iterable[tuple[Key, Record]], *, persist: bool) -> None:
+    def load(
+        self, records: Iterable[tuple[Key, Record]], *, persist: bool, last_saved: int = 0
+    ) -> None:
+        """Add records in order. `last_saved`: the highest position a state file gave them
+        (deletes leave gaps), so that later writes still sort after them."""
         rows = records if isinstance(records, list) else list(records)
         first = self._pos + 1
         self.rows.update(rows)  # the whole batch in one C-level pass
-        self._pos += len(rows)
+        self._pos = max(self._pos + len(rows), last_saved)
         self.version += 1
         if persist:
             self.store.write_many(
@@ -163,10 +167,7 @@ class Store:
             grouped.setdefault(tbl, []).append((json.loads(key), load_record(data)))
             last[tbl] = pos
         for tbl, records in grouped.items():
-            table = self.table(tbl)
-            table.load(records, persist=False)
-            # Deletes leave gaps in the saved positions: later writes must still sort last.
-            table._pos = max(table._pos, last[tbl])
+            self.table(tbl).load(records, persist=False, last_saved=last[tbl])
         for key, value in self._db.execute(
             "SELECT key, value FROM meta WHERE vendor = ?", (self.vendor,)
         ):
