@@ -3,7 +3,9 @@
     .venv/bin/python bench/startup_bench.py [--runs 7]
 
 Each run is a fresh process (imports included), timed from the moment the parent starts
-it until the child reports its first painted frame:
+it until the child composes the frame asked for. The mark is taken in `App._display`, where
+Textual hands over each composed frame (headless runs compose it and skip the write), so it
+is the frame itself, not a callback scheduled after it:
 
 - baseline: a minimal Textual app (one Static) — its first frame;
 - console: `crm-console` on the embedded sandbox (all four vendors served in-process) — the
@@ -46,12 +48,16 @@ class Minimal(App[None]):
     def compose(self):
         yield Static("hello")
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self.done)
+    # The frame itself: Textual hands every composed frame to _display (headless too, where
+    # it is not written out), so the mark is the moment the first frame was made.
+    def _display(self, screen, renderable) -> None:
+        super()._display(screen, renderable)
+        if renderable is not None and not self._batch_count and not self.marked:
+            self.marked = True
+            print("READY", time.time(), flush=True)
+            self.call_later(self.exit)
 
-    def done(self) -> None:
-        print("READY", time.time(), flush=True)
-        self.exit()
+    marked = False
 
 Minimal().run(headless=True, size=(80, 24))
 """
@@ -62,14 +68,11 @@ from screens.app import ConsoleApp, Launch
 from screens.main import MainScreen
 
 class Timed(ConsoleApp):
-    # No super().on_mount(): Textual itself calls the handler of every class in the MRO, so
-    # calling it here too pushed a second main screen and opened a second session.
-    def on_mount(self) -> None:
-        self._probe = self.set_interval(0.002, self.check)
-
-    def check(self) -> None:
-        screen = self.screen
-        if not isinstance(screen, MainScreen):
+    # The frame itself, as for the minimal app: the first frame composed while the main
+    # screen's contact list holds rows (remembered ones: READY; fresh from the sandbox: FRESH).
+    def _display(self, screen, renderable) -> None:
+        super()._display(screen, renderable)
+        if renderable is None or self._batch_count or not isinstance(screen, MainScreen):
             return
         try:
             view = screen.current_view().active_list()
@@ -79,17 +82,13 @@ class Timed(ConsoleApp):
             return
         if not self.first:
             self.first = True
-            self.call_after_refresh(self.report, "READY")
-        if not view.cached:
-            self._probe.stop()
-            self.call_after_refresh(self.report, "FRESH")
+            print("READY", time.time(), flush=True)
+        if not view.cached and not self.fresh:
+            self.fresh = True
+            print("FRESH", time.time(), flush=True)
+            self.call_later(self.exit)
 
-    first = False
-
-    def report(self, what: str) -> None:
-        print(what, time.time(), flush=True)
-        if what == "FRESH":
-            self.exit()
+    first = fresh = False
 
 Timed(Launch(sandbox=True)).run(headless=True, size=(80, 24))
 """
