@@ -117,8 +117,15 @@ class ConsoleApp(App[None]):
         self._service: Service | None = self.launch.service
         self._session: Any = None
         self.ui_state = UIState.load() if self.launch.remember else UIState()
-        self.theme_problems: tuple[str, ...] = ()
+        # The theme is chosen before the first screen exists, so its styles are worked out
+        # once, with the right variables (a change from on_mount restyled everything).
+        themes, self.theme_problems = load_themes()
+        for theme in themes:
+            self.register_theme(theme)
+        wanted = self.launch.theme or self.ui_state.theme or DEFAULT_THEME
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         self.cache_rows = self.launch.remember and self.launch.cache_rows
+        self._session_started = False
         if self._service is not None:
             self.expected_profile = self._service.profile.name
         else:
@@ -140,23 +147,28 @@ class ConsoleApp(App[None]):
             gc.freeze()
         return super().run(*args, **kwargs)  # the result of exit() (snapshot tests use it)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen is the first screen (Textual's hook for it), so it is composed
+        with the app and its first frame is the app's first: pushed from on_mount, it was
+        composed inside the app's start-up batch and that frame was dropped unseen."""
+        from screens.main import MainScreen
+
+        return MainScreen()
+
     def on_mount(self) -> None:
-        themes, self.theme_problems = load_themes()
-        for theme in themes:
-            self.register_theme(theme)
-        wanted = self.launch.theme or self.ui_state.theme or DEFAULT_THEME
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
         for problem in self.theme_problems:
             self.notify(problem, severity="warning")
         apply_keymap(self, self.launch.keymap)
-        from screens.main import MainScreen
-
-        self.push_screen(MainScreen())
         if self._service is not None:
             self.post_message(SessionReady())
-        else:
-            # The first frame (with remembered rows) first; then the session and sandbox.
-            self.call_after_refresh(self.open_session)
+
+    def start_session(self) -> None:
+        """Open the session, once: called when the first frame is on screen (with the
+        remembered rows, when there are some). Not sooner: the session's thread (the embedded
+        sandbox's imports and data) would hold the GIL while that frame is being built."""
+        if self._service is None and not self._session_started:
+            self._session_started = True
+            self.open_session()
 
     @work(thread=True, exclusive=True, group="session", exit_on_error=False)
     def open_session(self) -> None:

@@ -35,7 +35,7 @@ from screens.keys import yield_to_text_field
 from screens.specs.base import ListSpec, Record
 from screens.workers import ReportsWorkerErrors
 from widgets.record_columns import Column
-from widgets.record_messages import CountsChanged, RowHighlighted, RowSelected
+from widgets.record_messages import CountsChanged, RowHighlighted, RowSelected, RowsPainted
 from widgets.record_table import RecordTable
 
 NARROW = 110  # below this many columns the detail pane replaces the list when opened
@@ -381,6 +381,12 @@ class RecordListView(ReportsWorkerErrors, Vertical):
     @on(CountsChanged, "#records")
     def _counts(self, event: CountsChanged) -> None:
         self._set_title()
+
+    @on(RowsPainted, "#records")
+    def _rows_painted(self, event: RowsPainted) -> None:
+        start = getattr(self.app, "start_session", None)  # the console app opens its session
+        if self.cached and callable(start):
+            start()
 
     @on(RowHighlighted, "#records")
     def _on_highlight(self, event: RowHighlighted) -> None:

@@ -8,18 +8,21 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import ContentSwitcher
 
 from screens.app import ReadOnlyChanged, SessionReady
-from screens.specs import list_spec, vendor_specs
+from screens.specs import VendorSpec, list_spec, vendor_specs
 from screens.vendor_view import VendorView, pane_id
 from widgets.banner import Banner
 from widgets.key_bar import KeyBar
+from widgets.tab_bar import TabBar
 
 
 class MainScreen(Screen[None]):
@@ -43,21 +46,37 @@ class MainScreen(Screen[None]):
         ),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._views_lock = asyncio.Lock()
+
     def compose(self) -> ComposeResult:
         yield Banner(id="banner")
         state = self.app.ui_state  # type: ignore[attr-defined]
-        with TabbedContent(id="vendors", initial=state.vendor):
-            for vendor in vendor_specs():
-                with TabPane(vendor.title, id=vendor.vendor):
-                    yield VendorView(
-                        vendor,
-                        initial=state.lists.get(vendor.vendor),
-                        eager=vendor.vendor == state.vendor,
-                    )
+        vendors = {v.vendor: v for v in vendor_specs()}
+        shown = state.vendor if state.vendor in vendors else "zendesk_sell"
+        yield TabBar([(v.vendor, v.title) for v in vendors.values()], active=shown, id="vendors")
+        # Only the vendor shown at start is built; the others when first opened.
+        with ContentSwitcher(id="vendor-views", initial=shown):
+            yield self._new_view(vendors[shown], eager=True)
         yield KeyBar()
+
+    def _new_view(self, vendor: VendorSpec, *, eager: bool = False) -> VendorView:
+        state = self.app.ui_state  # type: ignore[attr-defined]
+        view = VendorView(vendor, initial=state.lists.get(vendor.vendor), eager=eager)
+        view.id = vendor.vendor
+        return view
 
     def on_mount(self) -> None:
         self._update_banner()
+        self.call_after_refresh(self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
+        """Open the session now, unless the list shows remembered rows not painted yet: then
+        the list opens it when they are (RecordListView, on RowsPainted)."""
+        view = self.current_view().active_list()
+        if view is None or not view.cached or view.table.rows_painted:
+            self.app.start_session()  # type: ignore[attr-defined]
 
     def _update_banner(self) -> None:
         app: Any = self.app
@@ -83,26 +102,40 @@ class MainScreen(Screen[None]):
 
     @property
     def vendor(self) -> str:
-        return self.query_one("#vendors", TabbedContent).active or "zendesk_sell"
+        return self.query_one("#vendors", TabBar).active
 
     def show_vendor(self, vendor: str) -> None:
-        self.query_one("#vendors", TabbedContent).active = vendor
+        self.query_one("#vendors", TabBar).active = vendor
 
     async def show_list(self, list_id: str) -> None:
         spec = list_spec(list_id)
         self.show_vendor(spec.vendor)
-        await self.query_one(f"#{spec.vendor} VendorView", VendorView).show_list(list_id)
+        await (await self._view(spec.vendor)).show_list(list_id)
 
     async def action_cycle_list(self, step: int) -> None:
         await self.current_view().cycle(step)
 
     def current_view(self) -> VendorView:
-        return self.query_one(f"#{self.vendor} VendorView", VendorView)
+        """The vendor view on screen (a tab just clicked shows once its view is mounted)."""
+        view = self.query_one("#vendor-views", ContentSwitcher).visible_content
+        assert isinstance(view, VendorView)
+        return view
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.tabbed_content.id == "vendors" and event.pane.id:
-            self.app.ui_state.vendor = event.pane.id  # type: ignore[attr-defined]
-            await self.current_view().activated()
+    async def _view(self, vendor: str) -> VendorView:
+        """The vendor's view, made and mounted the first time, and shown."""
+        async with self._views_lock:  # a second caller waits until it is mounted
+            switcher = self.query_one("#vendor-views", ContentSwitcher)
+            views = switcher.query_children(f"#{vendor}")
+            if not views:
+                spec = next(v for v in vendor_specs() if v.vendor == vendor)
+                await switcher.add_content(self._new_view(spec))
+            switcher.current = vendor
+        return self.current_view()
+
+    @on(TabBar.Activated, "#vendors")
+    async def _vendor_activated(self, event: TabBar.Activated) -> None:
+        self.app.ui_state.vendor = event.tab_id  # type: ignore[attr-defined]
+        await (await self._view(event.tab_id)).activated()
 
     def selection_context(self, endpoint_id: str) -> dict[str, Any]:
         """Prefill for an endpoint's form from the selected record (command palette)."""

@@ -11,14 +11,16 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widget import Widget
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import ContentSwitcher
 
 from screens.list_view import RecordListView, SelectionChanged, list_view_for
 from screens.specs.base import ListSpec, PaneSpec, Record, VendorSpec
 from screens.workers import ReportsWorkerErrors
+from widgets.tab_bar import TabBar
 
 
 def pane_id(list_id: str) -> str:
@@ -73,11 +75,12 @@ class PaneSlot(Container):
 
 
 class ListTabs(Widget):
-    """The vendor's lists as sub-tabs (each holding a not-yet-built ListSlot)."""
+    """The vendor's lists (and panes) as sub-tabs: a tab bar, and a slot per tab, each made
+    the first time its tab is shown."""
 
     DEFAULT_CSS = """
     ListTabs { height: 1fr; }
-    ListTabs > TabbedContent { height: 1fr; }
+    ListTabs > ContentSwitcher { height: 1fr; }
     """
 
     def __init__(self, vendor: VendorSpec, initial: str, *, eager: bool = False) -> None:
@@ -85,21 +88,55 @@ class ListTabs(Widget):
         self.vendor = vendor
         self.initial = initial
         self.eager = eager
+        self._lock = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(initial=pane_id(self.initial)):
-            for spec in self.vendor.lists:
-                with TabPane(spec.title, id=pane_id(spec.id)):
-                    yield ListSlot(spec, eager=self.eager and spec.id == self.initial)
-            for pane in self.vendor.panes:
-                with TabPane(pane.title, id=pane_id(pane.id)):
-                    yield PaneSlot(pane)
+        titles = [(s.id, s.title) for s in self.vendor.lists]
+        titles += [(p.id, p.title) for p in self.vendor.panes]
+        yield TabBar([(pane_id(i), title) for i, title in titles], active=pane_id(self.initial))
+        with ContentSwitcher(initial=pane_id(self.initial)):
+            yield self._new_slot(self.initial, eager=self.eager)
+
+    def _new_slot(self, tab_id: str, *, eager: bool = False) -> ListSlot | PaneSlot:
+        panes = {p.id: p for p in self.vendor.panes}
+        slot: ListSlot | PaneSlot
+        if tab_id in panes:
+            slot = PaneSlot(panes[tab_id])
+        else:
+            slot = ListSlot(next(s for s in self.vendor.lists if s.id == tab_id), eager=eager)
+        slot.id = pane_id(tab_id)
+        return slot
+
+    @property
+    def active(self) -> str:
+        """The id of the list or pane whose tab is active."""
+        return self.vendor.tab_ids[self.query_one(TabBar).ids.index(self.query_one(TabBar).active)]
+
+    def activate(self, tab_id: str) -> None:
+        self.query_one(TabBar).active = pane_id(tab_id)
+
+    async def active_slot(self) -> ListSlot | PaneSlot:
+        """The active tab's slot, made and mounted the first time, and shown."""
+        async with self._lock:  # a second caller waits until it is mounted
+            switcher = self.query_one(ContentSwitcher)
+            wanted = self.query_one(TabBar).active
+            if not switcher.query_children(f"#{wanted}"):
+                await switcher.add_content(self._new_slot(self.active))
+            switcher.current = wanted
+            slot = switcher.visible_content
+        assert isinstance(slot, ListSlot | PaneSlot)
+        return slot
+
+    def shown_slot(self) -> ListSlot | PaneSlot | None:
+        """The slot on screen now (None while the active tab's is being made)."""
+        switchers = self.query_children(ContentSwitcher)
+        slot = switchers.first().visible_content if switchers else None
+        return slot if isinstance(slot, ListSlot | PaneSlot) else None
 
 
 class VendorView(ReportsWorkerErrors, Widget):
     DEFAULT_CSS = """
     VendorView { height: 1fr; }
-    VendorView > TabbedContent { height: 1fr; }
     """
 
     def __init__(
@@ -110,6 +147,7 @@ class VendorView(ReportsWorkerErrors, Widget):
         ids = vendor.tab_ids
         self._initial = initial if initial in ids else ids[0]
         self._built = eager
+        self._build_lock = asyncio.Lock()
         self._selection: dict[str, Record | None] = {}
 
     def compose(self) -> ComposeResult:
@@ -118,10 +156,10 @@ class VendorView(ReportsWorkerErrors, Widget):
 
     async def build(self) -> None:
         """Make the list tabs (their lists still empty) the first time the vendor is shown."""
-        if self._built:
-            return
-        self._built = True
-        await self.mount(ListTabs(self.vendor, self._initial))
+        async with self._build_lock:  # a second caller waits until they are mounted
+            if not self._built:
+                await self.mount(ListTabs(self.vendor, self._initial))
+                self._built = True
 
     # -- which list is showing ----------------------------------------------------------------
 
@@ -129,10 +167,8 @@ class VendorView(ReportsWorkerErrors, Widget):
         return list(self.query(RecordListView))
 
     def active_slot(self) -> ListSlot | PaneSlot | None:
-        if not self._built:
-            return None
-        active = self.query_one(TabbedContent).active
-        return _slot_in(self.query_one(f"#{active}", TabPane)) if active else None
+        """The slot on screen (None before the vendor is first shown)."""
+        return self.query_one(ListTabs).shown_slot() if self._built else None
 
     def active_list(self) -> RecordListView | None:
         slot = self.active_slot()
@@ -140,15 +176,14 @@ class VendorView(ReportsWorkerErrors, Widget):
 
     async def show_list(self, list_id: str) -> None:
         await self.build()
-        self.query_one(TabbedContent).active = pane_id(list_id)
+        self.query_one(ListTabs).activate(list_id)
         await self.open_active()
 
     async def cycle(self, step: int) -> None:
         await self.build()
-        ids = [pane_id(i) for i in self.vendor.tab_ids]
-        tabs = self.query_one(TabbedContent)
-        index = ids.index(tabs.active) if tabs.active in ids else 0
-        tabs.active = ids[(index + step) % len(ids)]
+        ids = self.vendor.tab_ids
+        tabs = self.query_one(ListTabs)
+        tabs.activate(ids[(ids.index(tabs.active) + step) % len(ids)])
         await self.open_active()
 
     async def activated(self) -> None:
@@ -157,10 +192,12 @@ class VendorView(ReportsWorkerErrors, Widget):
         await self.open_active()
 
     async def open_active(self) -> None:
-        slot = self.active_slot()
+        if not self._built:
+            return
+        slot = await self.query_one(ListTabs).active_slot()
         if isinstance(slot, PaneSlot):
             await slot.show()
-        elif slot is not None:
+        else:
             view = await slot.ensure(self._selection.get(slot.spec.parent or ""))
             view.shown()
 
@@ -178,10 +215,10 @@ class VendorView(ReportsWorkerErrors, Widget):
         screen: Any = self.screen
         return getattr(screen, "vendor", None) == self.vendor.vendor
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        event.stop()
-        slot = _slot_in(event.pane)
-        self.app.ui_state.lists[self.vendor.vendor] = slot.spec.id
+    @on(TabBar.Activated)
+    async def _list_tab_activated(self, event: TabBar.Activated) -> None:
+        event.stop()  # the vendor tabs above are another bar
+        self.app.ui_state.lists[self.vendor.vendor] = self.query_one(ListTabs).active
         if self._is_visible_tab():
             await self.open_active()
 
@@ -194,9 +231,3 @@ class VendorView(ReportsWorkerErrors, Widget):
     def selection_context(self, endpoint_id: str) -> dict[str, Any]:
         view = self.active_list()
         return view.selection_context(endpoint_id) if view is not None else {}
-
-
-def _slot_in(pane: Widget) -> ListSlot | PaneSlot:
-    slot = pane.query_one(".vendor-slot")
-    assert isinstance(slot, ListSlot | PaneSlot)
-    return slot

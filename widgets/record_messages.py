@@ -100,3 +100,20 @@ class CountsChanged(Message, namespace="record_table"):
     def control(self) -> RecordView:
         """The table that posted this message."""
         return self.table
+
+
+class RowsPainted(Message, namespace="record_table"):
+    """The table's first frame with records in it was painted (posted once per table).
+
+    Handle with `on_record_table_rows_painted`. The console opens its session only then, so
+    that the session's thread does not slow the frame a user is waiting for.
+    """
+
+    def __init__(self, table: RecordView) -> None:
+        super().__init__()
+        self.table = table
+
+    @property
+    def control(self) -> RecordView:
+        """The table that posted this message."""
+        return self.table

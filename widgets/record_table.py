@@ -32,7 +32,13 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 
-from widgets.record_messages import CountsChanged, MarksChanged, RowHighlighted, RowSelected
+from widgets.record_messages import (
+    CountsChanged,
+    MarksChanged,
+    RowHighlighted,
+    RowSelected,
+    RowsPainted,
+)
 from widgets.record_view import RecordView
 
 
@@ -259,6 +265,7 @@ class RecordTable(RecordView, can_focus=True):
     RowSelected = RowSelected
     MarksChanged = MarksChanged
     CountsChanged = CountsChanged
+    RowsPainted = RowsPainted
 
     # ---------------------------------------------------------------- keys and mouse
     def action_cursor_up(self) -> None:

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from widgets.record_columns import Column, Row
-from widgets.record_messages import CountsChanged, MarksChanged, RowHighlighted
+from widgets.record_messages import CountsChanged, MarksChanged, RowHighlighted, RowsPainted
 from widgets.record_render import MARK_WIDTH, ColumnSlot, Frame, layout
 from widgets.record_store import RecordStore, SortState
 
@@ -104,6 +104,7 @@ class RecordView(ScrollView):
         self._styles: dict[str, Style] = {}
         self._styles_key: tuple[Style, bool] | None = None
         self._frame: Frame | None = None
+        self.rows_painted = False  # a frame with records in it was painted
         self.set_reactive(RecordView.zebra_stripes, zebra_stripes)
 
     # --------------------------------------------------------- counts and data
@@ -269,6 +270,9 @@ class RecordView(ScrollView):
     # ---------------------------------------------------------------- painting
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame = self._make_frame()
+        if not self.rows_painted and self._store.loaded:
+            self.rows_painted = True
+            self.post_message(RowsPainted(self))  # handled once this frame is done
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:

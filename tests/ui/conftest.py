@@ -2,7 +2,8 @@
 
 - `ui_sandbox`: a session-wide sandbox that UI tests only read, so snapshots stay stable.
 - `fresh_sandbox` (from tests/conftest.py): for tests whose actions change data.
-- `make_app(sandbox, read_only=False)`: a ConsoleApp on that sandbox with its own journal.
+- `make_app(sandbox, read_only=False)`: a ConsoleApp on that sandbox with its own journal
+  (`remember=True`: it keeps the last tab and list, in the test's own data directory).
 """
 
 from __future__ import annotations
@@ -38,16 +39,21 @@ def make_app(tmp_path: Path) -> Iterator[MakeApp]:
         read_only: bool = False,
         theme: str | None = None,
         keymap: dict[str, str] | None = None,
+        remember: bool = False,
     ) -> ConsoleApp:
         journal = Journal(tmp_path / f"journal-{len(journals)}.sqlite3")
         journals.append(journal)
         profile = sandbox_profile(sandbox.config, read_only=read_only)
         service = Service(profile, journal=journal, settings=FAST)
         launch = Launch(
-            service=service, remember=False, theme=theme, keymap=keymap or {}, read_only=read_only
+            service=service,
+            remember=remember,
+            theme=theme,
+            keymap=keymap or {},
+            read_only=read_only,
         )
         app = ConsoleApp(launch)
-        app.animation_level = "none"  # tab underlines must not be caught mid-slide
+        app.animation_level = "none"  # nothing may be caught mid-animation in a snapshot
         return app
 
     yield make
