@@ -151,7 +151,7 @@ def _show_list(app: Any, list_id: str) -> None:
         app.run_worker(app.screen.show_list(list_id), exit_on_error=False)
 
 
-class _CommandProvider(Provider):
+class ListedProvider(Provider):
     """Lists its commands once per opening of the palette, not once per keystroke.
 
     Each opening makes new providers, and nothing the commands depend on (read-only mode,
@@ -184,11 +184,11 @@ class _CommandProvider(Provider):
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
 
 
-class EndpointCommands(_CommandProvider):
+class EndpointCommands(ListedProvider):
     def commands(self) -> list[Command]:
         return list(endpoint_commands(self.app))
 
 
-class AppCommands(_CommandProvider):
+class AppCommands(ListedProvider):
     def commands(self) -> list[Command]:
         return list(app_commands(self.app))
