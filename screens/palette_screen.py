@@ -12,19 +12,23 @@ What changes is when and how the list is filled, each keystroke costing one fram
   to two frame periods later).
 - Our providers list their commands once per opening; `PaletteSearch` scores and
   highlights them with Textual's fuzzy matcher, building each hit's option once
-  (`screens/palette_search.py`).
+  (`screens/palette_search.py`), and `PaletteList` keeps the rendered lines of each option
+  (`widgets/palette_list.py`).
 
 Any other provider (one that only answers `search`) gets Textual's own gather worker.
 """
 
 from __future__ import annotations
 
-from textual.command import CommandInput, CommandList, CommandPalette
+from textual.app import ComposeResult
+from textual.command import CommandInput, CommandList, CommandPalette, SearchIcon
+from textual.containers import Horizontal, Vertical
 from textual.style import Style
-from textual.widgets import Input
+from textual.widgets import Button, Input, LoadingIndicator
 
 from screens.palette import ListedProvider
 from screens.palette_search import PaletteSearch
+from widgets.palette_list import PaletteList
 
 
 class ConsolePalette(CommandPalette):
@@ -32,6 +36,18 @@ class ConsolePalette(CommandPalette):
         super().__init__(id=id)
         self._search: PaletteSearch | None = None
         self._shown: str | None = None  # the query the list holds the results of
+
+    def compose(self) -> ComposeResult:
+        # Textual's layout (its CSS goes by these ids), with our list.
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                yield SearchIcon()
+                yield CommandInput(placeholder=self._placeholder, select_on_focus=False)
+                if not self.run_on_select:
+                    yield Button("\u25b6")
+            with Vertical(id="--results"):
+                yield PaletteList()
+                yield LoadingIndicator()
 
     def on_mount(self) -> None:
         self.watch(self.query_one(CommandInput), "value", self._typed, init=False)
