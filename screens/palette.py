@@ -156,7 +156,8 @@ class ListedProvider(Provider):
 
     Each opening makes new providers, and nothing the commands depend on (read-only mode,
     themes, profiles) can change while the modal palette is open: running a command closes
-    it first.
+    it first. The console's own palette (`screens/palette_screen.py`) searches `listed()` in
+    place; `discover` and `search` answer any stock `CommandPalette` the same way.
     """
 
     def __init__(self, screen: Screen[Any], match_style: Style | None = None) -> None:
