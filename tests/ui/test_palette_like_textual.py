@@ -1,13 +1,15 @@
 """ConsolePalette looks and behaves like Textual's own CommandPalette over the same commands:
 the same screen after each query (hits, order, highlighted letters, help lines, scrollbar,
-"No matches found"), typing forward and erasing; and it fills its list in the key press."""
+"No matches found"), typing forward and erasing; it fills its list in the key press; and a
+provider that is not ours still gets Textual's gather worker."""
 
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, ClassVar
 
-from textual.command import CommandInput, CommandList, CommandPalette
+from textual.app import App
+from textual.command import CommandInput, CommandList, CommandPalette, Hit, Hits, Provider
 from textual.pilot import Pilot
 
 from console.sandbox.server import EmbeddedSandbox
@@ -125,3 +127,30 @@ async def test_the_list_holds_a_querys_results_as_soon_as_the_input_changes(
         assert listed.option_count == everything
         await pilot.pause()
         assert listed.option_count == everything  # the late Changed messages change nothing
+
+
+class Elsewhere(Provider):
+    """A provider that only answers `search` (not one of ours)."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        if matcher.match("Elsewhere: ping") > 0:
+            yield Hit(1.0, matcher.highlight("Elsewhere: ping"), lambda: None)
+
+
+class ForeignApp(App[None]):
+    COMMANDS: ClassVar[set[Any]] = {Elsewhere}
+
+    def action_command_palette(self) -> None:
+        self.push_screen(ConsolePalette(id="--command-palette"))
+
+
+async def test_another_provider_is_searched_by_textuals_gather_worker() -> None:
+    app = ForeignApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConsolePalette))
+        listed = app.screen.query_one(CommandList)
+        await pilot.press(*"ping")
+        await wait_for(pilot, lambda: listed.option_count == 1)
+        assert str(listed.get_option_at_index(0).prompt) == "Elsewhere: ping"
