@@ -8,6 +8,9 @@ letter, then erases it with backspace. Each keystroke is timed from the key pres
 palette has finished that query's search (Textual's gather worker is done and its
 `_refresh_command_list` has run with the input's current value) and the palette screen's
 next compositor refresh has painted it (Textual's refresh timer and frame pacing included).
+Ours (`screens/palette_screen.py`, a CommandPalette subclass) runs no gather worker: it
+calls the same `_refresh_command_list` from inside the key press, so the same two events
+end its keystrokes; the baselines use Textual's CommandPalette unchanged.
 
 Baselines, measured in the same run; the first two in the same ConsoleApp (same main
 screen behind the palette, same theme), only `COMMANDS` swapped:

@@ -289,6 +289,15 @@ class ConsoleApp(App[None]):
         if isinstance(self.screen, MainScreen):
             self.screen.show_vendor(vendor)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, as our subclass (`screens/palette_screen.py`)."""
+        from textual.command import CommandPalette
+
+        from screens.palette_screen import ConsolePalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(ConsolePalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 

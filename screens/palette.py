@@ -151,12 +151,13 @@ def _show_list(app: Any, list_id: str) -> None:
         app.run_worker(app.screen.show_list(list_id), exit_on_error=False)
 
 
-class _CommandProvider(Provider):
+class ListedProvider(Provider):
     """Lists its commands once per opening of the palette, not once per keystroke.
 
     Each opening makes new providers, and nothing the commands depend on (read-only mode,
     themes, profiles) can change while the modal palette is open: running a command closes
-    it first.
+    it first. The console's own palette (`screens/palette_screen.py`) searches `listed()` in
+    place; `discover` and `search` answer any stock `CommandPalette` the same way.
     """
 
     def __init__(self, screen: Screen[Any], match_style: Style | None = None) -> None:
@@ -184,11 +185,11 @@ class _CommandProvider(Provider):
                 yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
 
 
-class EndpointCommands(_CommandProvider):
+class EndpointCommands(ListedProvider):
     def commands(self) -> list[Command]:
         return list(endpoint_commands(self.app))
 
 
-class AppCommands(_CommandProvider):
+class AppCommands(ListedProvider):
     def commands(self) -> list[Command]:
         return list(app_commands(self.app))
