@@ -3,10 +3,12 @@
     .venv/bin/python bench/sandbox_bench.py [--runs 5] [--big-runs 3]
 
 Each run is a fresh `crm-console sandbox --print-config` process, timed from its start to
-its first stdout line (written once every server accepts connections). The baseline is a
-bare Starlette app on uvicorn, started the same way in the same run, so the ratio travels
-between machines. The in-process start time the sandbox itself reports is printed too.
-Word pools are cached (the state after a first run). Medians; no thresholds.
+its first stdout line (written once every server accepts connections; on Linux the command
+serves each vendor from a process of its own). The baseline is a bare Starlette app on
+uvicorn, started the same way in the same run, so the ratio travels between machines. The
+start time of all vendors in one process (`EmbeddedSandbox`, as it reports it) is printed
+too. Word pools are cached (the state after a first run). Medians; no thresholds. The load
+average before and after is printed as well: on a shared machine it explains the spread.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--big-runs", type=int, default=3)
     args = parser.parse_args()
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "CRM_CONSOLE_CACHE_DIR": f"{tmp}/cache"}
         os.environ["CRM_CONSOLE_CACHE_DIR"] = env["CRM_CONSOLE_CACHE_DIR"]
@@ -119,6 +122,7 @@ def main() -> None:
                 "in_process_start_scale_1_s": round(inproc_small, 3),
                 "in_process_start_scale_200_s": round(inproc_big, 3),
                 "runs": {"scale_1": args.runs, "scale_200": args.big_runs},
+                "load_average_1_5_15": {"before": load_before, "after": os.getloadavg()},
             },
             indent=2,
         )
