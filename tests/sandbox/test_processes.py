@@ -12,6 +12,7 @@ import os
 import signal
 import socket
 import sqlite3
+import ssl
 import subprocess
 import sys
 from pathlib import Path
@@ -122,6 +123,27 @@ def test_a_state_file_that_is_no_database_fails_the_command_in_one_line(tmp_path
     assert proc.returncode == 2
     (line,) = err.splitlines()
     assert line == f"error: the sandbox could not start: state file {state}: file is not a database"
+
+
+def test_seed_faults_and_tls_reach_every_vendor_process() -> None:
+    proc, config = start_serving(
+        "--seed", "3", "--tls", "--faults", "totango:latency_ms=5;error_status=502"
+    )
+    try:
+        alone = build_sandboxes(SandboxOptions(seed=3))
+        (ca_bundle,) = {values["ca_bundle"] for values in config.values()}  # one CA for all
+        tls = ssl.create_default_context(cafile=ca_bundle)
+        for vendor, values in config.items():
+            url = values["base_url"]
+            assert url.startswith("https://127.0.0.1:")
+            expected = {**alone[vendor].demo_config(url), "ca_bundle": ca_bundle}
+            assert values == expected, vendor
+            faults = httpx.get(url + "/_sandbox/faults", verify=tls, trust_env=False).json()
+            assert faults["error_status"] == 502, vendor
+            assert faults["latency_ms"] == (5 if vendor == "totango" else 0), vendor
+    finally:
+        assert stop_command(proc) == 0
+    assert not Path(ca_bundle).exists()  # the parent removed the throwaway CA
 
 
 def _saved(path: Path) -> tuple[list[Any], list[Any]]:
