@@ -48,8 +48,13 @@ def run(args: argparse.Namespace) -> int:
 def _serve_forked(options: SandboxOptions, *, print_config: bool) -> int:
     from console.sandbox.processes import ForkedSandbox, StartError
 
+    stopping = False
+
     def on_signal(signum: int, frame: FrameType | None) -> None:
-        raise _StopRequested
+        nonlocal stopping
+        if not stopping:  # once: a second signal must not cut the stopping short
+            stopping = True
+            raise _StopRequested
 
     sandbox = ForkedSandbox(options)
     previous = {sig: signal.signal(sig, on_signal) for sig in STOP_SIGNALS}
@@ -65,8 +70,7 @@ def _serve_forked(options: SandboxOptions, *, print_config: bool) -> int:
     except _StopRequested:
         return 0
     finally:
-        for sig in STOP_SIGNALS:  # stopping is under way: a second Ctrl+C must not cut it short
-            signal.signal(sig, signal.SIG_IGN)
+        stopping = True
         sandbox.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
