@@ -77,8 +77,9 @@ class ForkedSandbox:
     def start(self) -> ForkedSandbox:
         """Fork the children and wait until every server accepts connections.
 
-        Raises StartError (the other children are then stopped by `stop`), or ValueError,
-        OSError or sqlite3.Error for options refused before anything was forked.
+        Raises StartError (a child's or the state file's failure; `stop` then stops the
+        other children), ValueError for a bad faults spec, OSError if no process or pipe
+        can be made.
         """
         started = time.perf_counter()
         tls = self._prepare()
