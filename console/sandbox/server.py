@@ -64,18 +64,50 @@ def _bind(port: int) -> socket.socket:
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when the
     # listening socket says TCP, else every answer waits ~40 ms on delayed ACKs.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((HOST, port))
-    sock.listen(128)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((HOST, port))
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        raise OSError(exc.errno, f"cannot listen on {HOST}:{port}: {exc.strerror}") from exc
     sock.setblocking(False)
     return sock
 
 
-class SandboxServers:
-    """All vendor servers in one event loop."""
+@dataclass(frozen=True, slots=True)
+class TlsFiles:
+    """A throwaway CA and a certificate for 127.0.0.1 and localhost, as PEM files."""
 
-    def __init__(self, options: SandboxOptions) -> None:
+    ca_bundle: str
+    keyfile: str
+    certfile: str
+
+
+def make_tls_files(directory: Path) -> TlsFiles:
+    import trustme
+
+    ca = trustme.CA()
+    cert = ca.issue_cert(HOST, "localhost")
+    files = TlsFiles(
+        str(directory / "ca.pem"), str(directory / "key.pem"), str(directory / "cert.pem")
+    )
+    ca.cert_pem.write_to_path(files.ca_bundle)
+    cert.private_key_pem.write_to_path(files.keyfile)
+    cert.cert_chain_pems[0].write_to_path(files.certfile)
+    return files
+
+
+class SandboxServers:
+    """All vendor servers in one event loop.
+
+    `tls`: certificate files to serve with (processes serving one vendor each share one CA);
+    without them, `options.tls` makes a CA of its own.
+    """
+
+    def __init__(self, options: SandboxOptions, tls: TlsFiles | None = None) -> None:
         self.options = options
+        self.tls = tls
         self.sandboxes: dict[str, VendorSandbox] = {}
         self.ports: dict[str, int] = {}
         self.ca_bundle: str | None = None
@@ -92,12 +124,20 @@ class SandboxServers:
     async def start(self) -> None:
         import uvicorn
 
-        self.sandboxes = build_sandboxes(self.options)
-        ssl_kwargs = self._tls_files() if self.options.tls else {}
-        for i, vendor in enumerate(self.options.vendors):
-            port = (self.options.port_base + i) if self.options.port_base is not None else 0
-            sock = _bind(port)
-            self.ports[vendor] = sock.getsockname()[1]
+        # Ports first: a taken one fails the start before any data is generated.
+        socks: list[socket.socket] = []
+        try:
+            for i, vendor in enumerate(self.options.vendors):
+                base = self.options.port_base
+                socks.append(_bind(base + i if base is not None else 0))
+                self.ports[vendor] = socks[-1].getsockname()[1]
+            self.sandboxes = build_sandboxes(self.options)
+        except BaseException:
+            for sock in socks:
+                sock.close()
+            raise
+        ssl_kwargs = self._ssl_kwargs() if self.options.tls else {}
+        for vendor, sock in zip(self.options.vendors, socks, strict=True):
             config = uvicorn.Config(
                 self.sandboxes[vendor].build_app(),
                 log_level="warning",
@@ -110,7 +150,7 @@ class SandboxServers:
                 timeout_keep_alive=30,
                 **ssl_kwargs,
             )
-            server = uvicorn.Server(config)
+            server = self.new_server(config)
             self._servers.append(server)
             self._tasks.append(asyncio.create_task(server.serve(sockets=[sock])))
         while not all(s.started for s in self._servers):
@@ -119,19 +159,18 @@ class SandboxServers:
                     task.result()  # surface a startup failure
             await asyncio.sleep(0.005)
 
-    def _tls_files(self) -> dict[str, Any]:
-        import trustme
+    def new_server(self, config: Any) -> Any:
+        """One uvicorn server (a hook: a process that owns its signals serves differently)."""
+        import uvicorn
 
-        self._tmp = tempfile.TemporaryDirectory(prefix="crm-sandbox-tls-")
-        tmp = Path(self._tmp.name)
-        ca = trustme.CA()
-        cert = ca.issue_cert(HOST, "localhost")
-        ca_path, key_path, cert_path = tmp / "ca.pem", tmp / "key.pem", tmp / "cert.pem"
-        ca.cert_pem.write_to_path(str(ca_path))
-        cert.private_key_pem.write_to_path(str(key_path))
-        cert.cert_chain_pems[0].write_to_path(str(cert_path))
-        self.ca_bundle = str(ca_path)
-        return {"ssl_keyfile": str(key_path), "ssl_certfile": str(cert_path)}
+        return uvicorn.Server(config)
+
+    def _ssl_kwargs(self) -> dict[str, Any]:
+        if self.tls is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="crm-sandbox-tls-")
+            self.tls = make_tls_files(Path(self._tmp.name))
+        self.ca_bundle = self.tls.ca_bundle
+        return {"ssl_keyfile": self.tls.keyfile, "ssl_certfile": self.tls.certfile}
 
     def config(self) -> dict[str, Any]:
         """The print-config object: base URLs and demo credentials per vendor."""
@@ -142,9 +181,13 @@ class SandboxServers:
                 out[vendor]["ca_bundle"] = self.ca_bundle
         return out
 
-    async def stop(self) -> None:
+    def request_stop(self) -> None:
+        """Ask every server to finish (from a signal handler too); `serve_forever` returns."""
         for server in self._servers:
             server.should_exit = True
+
+    async def stop(self) -> None:
+        self.request_stop()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         for sandbox in self.sandboxes.values():

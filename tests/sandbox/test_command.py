@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import os
-import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -18,6 +13,7 @@ from console.sandbox.common.faults import parse_spec
 from console.sandbox.server import EmbeddedSandbox, SandboxOptions
 from tests.conftest import available_vendors
 from tests.core.cli_helpers import ROOT
+from tests.sandbox.command_helpers import free_port_base, start_serving, stop_command
 
 KEYS = {
     "salesforce": {"base_url", "instance_url", "access_token"},
@@ -27,47 +23,8 @@ KEYS = {
 }
 
 
-def _start(*args: str) -> tuple[subprocess.Popen[str], dict[str, Any]]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "console", "sandbox", "--print-config", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "NO_PROXY": "127.0.0.1"},
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line:
-        proc.kill()
-        pytest.fail(f"no config line; stderr: {proc.stderr.read() if proc.stderr else ''}")
-    return proc, json.loads(line)
-
-
-def _stop(proc: subprocess.Popen[str]) -> int:
-    proc.send_signal(signal.SIGINT)
-    return proc.wait(timeout=15)
-
-
-def _free_port_base(count: int) -> int:
-    for base in range(20000, 60000, 97):
-        socks = []
-        try:
-            for i in range(count):
-                s = socket.socket()
-                s.bind(("127.0.0.1", base + i))
-                socks.append(s)
-            return base
-        except OSError:
-            continue
-        finally:
-            for s in socks:
-                s.close()
-    raise RuntimeError("no free port range")
-
-
 def test_print_config_first_line_and_every_server_answers() -> None:
-    proc, config = _start()
+    proc, config = start_serving()
     try:
         assert set(config) == set(available_vendors())
         for vendor, values in config.items():
@@ -76,12 +33,12 @@ def test_print_config_first_line_and_every_server_answers() -> None:
             health = httpx.get(values["base_url"] + "/_sandbox/health", trust_env=False)
             assert health.json()["vendor"] == vendor
     finally:
-        assert _stop(proc) == 0
+        assert stop_command(proc) == 0
 
 
 def test_port_base_assigns_consecutive_ports() -> None:
-    base = _free_port_base(4)
-    proc, config = _start("--port-base", str(base), "--scale", "0.2", "--seed", "3")
+    base = free_port_base(4)
+    proc, config = start_serving("--port-base", str(base), "--scale", "0.2", "--seed", "3")
     try:
         from console.sandbox.server import VENDOR_ORDER
 
@@ -89,7 +46,7 @@ def test_port_base_assigns_consecutive_ports() -> None:
             expected = VENDOR_ORDER.index(vendor)
             assert config[vendor]["base_url"] == f"http://127.0.0.1:{base + expected}", i
     finally:
-        _stop(proc)
+        stop_command(proc)
 
 
 def test_bad_faults_spec_is_refused() -> None:

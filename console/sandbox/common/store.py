@@ -29,6 +29,33 @@ CREATE TABLE IF NOT EXISTS meta (
 """
 _UPSERT = "INSERT OR REPLACE INTO records (vendor, tbl, key, pos, data) VALUES (?,?,?,?,?)"
 
+# Several processes (one per vendor) share one state file. WAL lets them read while another
+# writes; writers take turns, and a first start at --scale 200 saves each vendor's tables in
+# transactions that hold the write lock for seconds, so a writer waits up to this long.
+BUSY_TIMEOUT_S = 120.0
+
+
+def connect_state(path: Path) -> sqlite3.Connection:
+    """Open (or create) a state file in WAL mode with its tables."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+    )
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def prepare_state_file(path: Path) -> None:
+    """Create the file, its tables and WAL mode once, before several processes open it
+    (switching to WAL takes the file for itself), and fail early if it is no SQLite file."""
+    connect_state(path).close()
+
 
 # A record's JSON is written and read with orjson: at --scale 200 a state file holds close
 # to a million records, and with the standard library saving them takes about 1.5 times as
@@ -125,11 +152,7 @@ class Store:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
+            self._db = connect_state(path)
 
     @property
     def persistent(self) -> bool:
@@ -200,7 +223,7 @@ class Store:
             return
         vendor = self.vendor
         with self._lock:
-            self._db.execute("BEGIN")
+            self._db.execute("BEGIN IMMEDIATE")  # the write lock now, waiting if need be
             self._db.executemany(
                 _UPSERT, ((vendor, tbl, json.dumps(k), p, dump_record(r)) for k, r, p in batch)
             )
