@@ -90,3 +90,20 @@ def test_state_file_keeps_changes_across_restarts(tmp_path: Path) -> None:
         assert runs_after[-1]["accountId"] == "ACC-10007"
         # The seed of the restart does not matter: the saved data is used, not regenerated.
         assert second.config["totango"]["successplay_id"] == cfg["successplay_id"]
+
+
+def test_a_restart_with_another_seed_prints_the_credentials_the_state_file_accepts(
+    tmp_path: Path,
+) -> None:
+    state = tmp_path / "state.sqlite3"
+    with EmbeddedSandbox(SandboxOptions(vendors=("zendesk_sell",), state=state, seed=1)) as first:
+        token = first.config["zendesk_sell"]["access_token"]
+    with EmbeddedSandbox(SandboxOptions(vendors=("zendesk_sell",), state=state, seed=2)) as second:
+        cfg = second.config["zendesk_sell"]
+        assert cfg["access_token"] == token  # the saved tokens, not seed 2's
+        r = httpx.get(
+            cfg["base_url"] + "/v2/users/self",
+            headers={"Authorization": f"Bearer {cfg['access_token']}"},
+            trust_env=False,
+        )
+        assert r.status_code == 200, r.text

@@ -79,9 +79,13 @@ class VendorSandbox:
         with quiet_gc(freeze=scale >= FREEZE_FROM_SCALE):
             if self.store.has_saved_state():
                 self.store.load_saved()
+                # The saved data was generated from the seed kept with it, and the demo
+                # credentials derived from a seed must be that seed's, whatever --seed says.
+                self.seed = int(self.store.meta("seed", str(self.seed)))
                 self.restore()
             else:
                 self.generate()
+                self.store.set_meta("seed", str(self.seed))
                 self.store.mark_generated()
 
     # -- what a vendor implements -------------------------------------------------------------

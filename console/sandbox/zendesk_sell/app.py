@@ -60,13 +60,17 @@ class Sandbox(VendorSandbox):
     settings: ZendeskSettings
 
     def __init__(self, **kwargs: Any) -> None:
-        self.demo = Demo.for_seed(int(kwargs.get("seed", 0)))
         self._custom_fields: dict[str, dict[str, dict[str, Any]]] = {}
         super().__init__(**kwargs)
         self.limiter = WindowLimiter(
             lambda: self.settings.rate_limit_per_hour,
             lambda: 3600.0 * self.faults.rate_window_scale,
         )
+
+    @property
+    def demo(self) -> Demo:
+        """The demo credentials: the seed's (a state file's own seed once it is loaded)."""
+        return Demo.for_seed(self.seed)
 
     # -- state ------------------------------------------------------------------------------------
 
