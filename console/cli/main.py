@@ -11,6 +11,28 @@ from collections.abc import Sequence
 
 from console import __version__
 
+
+def _port_base(text: str) -> int:
+    """N for the four ports N..N+3, each a TCP port."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= n <= 65535 - 3:
+        raise argparse.ArgumentTypeError(f"{n}: the four ports N..N+3 must lie in 1-65535")
+    return n
+
+
+def _scale(text: str) -> float:
+    try:
+        scale = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not scale > 0:
+        raise argparse.ArgumentTypeError(f"{text}: the scale must be above 0")
+    return scale
+
+
 EPILOG = """\
 commands:
   (none)      open the console (the embedded sandbox when no profile is configured)
@@ -67,8 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(call, sub=True)
 
     sb = subs.add_parser("sandbox", help="serve the vendor sandboxes until interrupted")
-    sb.add_argument("--port-base", type=int, help="Salesforce on N, Zendesk Sell N+1, ...")
-    sb.add_argument("--scale", type=float, default=1.0, help="multiply record counts")
+    sb.add_argument(
+        "--port-base", type=_port_base, help="Salesforce on N, Zendesk Sell N+1, ... (1-65532)"
+    )
+    sb.add_argument("--scale", type=_scale, default=1.0, help="multiply record counts")
     sb.add_argument("--seed", type=int, default=0, help="data seed")
     sb.add_argument("--faults", help="e.g. 'latency_ms=50;zendesk_sell:error_rate=0.1'")
     sb.add_argument("--state", help="keep sandbox data in this SQLite file across restarts")

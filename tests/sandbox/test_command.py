@@ -61,6 +61,29 @@ def test_bad_faults_spec_is_refused() -> None:
     assert "key=value" in proc.stderr
 
 
+@pytest.mark.parametrize(
+    ("flag", "value", "says"),
+    [
+        ("--port-base", "65534", "must lie in 1-65535"),
+        ("--port-base", "0", "must lie in 1-65535"),
+        ("--port-base", "http", "not a port number"),
+        ("--scale", "0", "must be above 0"),
+        ("--scale", "lots", "not a number"),
+    ],
+)
+def test_bad_port_base_or_scale_is_refused_in_one_line(flag: str, value: str, says: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "console", "sandbox", flag, value],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert says in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_faults_spec_parsing() -> None:
     spec = parse_spec("latency_ms=5;totango:error_rate=0.5,error_status=500")
     assert spec["totango"] == {"latency_ms": "5", "error_rate": "0.5", "error_status": "500"}
