@@ -315,7 +315,10 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         self._exhausted = True
         if service.journal is not None:
             entries = service.journal.tail(1000, endpoint_prefix=self.spec.endpoint)
-            self._add([asdict(e) for e in reversed(entries)])
+            rows = [asdict(e) for e in reversed(entries)]
+            if self.spec.annotate is not None:
+                rows = [dict(self.spec.annotate(row, service.profile)) for row in rows]
+            self._add(rows)
         self._set_title()
 
     def _row(self, record: dict[str, Any]) -> dict[str, Any]:

@@ -127,6 +127,8 @@ class ListSpec:
     parent_inputs: Callable[[Record], dict[str, Any]] | None = None
     parent_required: bool = True  # False: without a parent selection the list still loads
     source: Literal["endpoint", "journal"] = "endpoint"  # journal: `endpoint` filters entries
+    # Journal rows only: what the profile knows that the entry does not (a SuccessPlay's name).
+    annotate: Callable[[Record, Any], Record] | None = None
 
     def title_of(self, record: Record) -> str:
         if self.heading:

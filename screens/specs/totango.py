@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from screens.specs.base import Action, Col, Filter, ListSpec, VendorSpec
+from screens.specs.base import Action, Col, Filter, ListSpec, Record, VendorSpec
 
 FIELDS = ("status_group", "health", "lifecycle_stage", "owner")
 
@@ -65,6 +65,15 @@ ACCOUNTS = ListSpec(
     heading=lambda r: f"{r.get('display_name')} ({r.get('name')})",
 )
 
+
+def _play_named(entry: Record, profile: Any) -> Record:
+    """A run's SuccessPlay by the name the profile gives its id (Totango cannot list them)."""
+    plays = getattr(getattr(profile, "totango", None), "successplays", None) or {}
+    play = (entry.get("inputs") or {}).get("successplayId")
+    names = {str(v): k for k, v in plays.items()}
+    return {**entry, "successplay_name": names.get(str(play))} if str(play) in names else entry
+
+
 RUNS = ListSpec(
     id="totango.runs",
     vendor="totango",
@@ -87,7 +96,7 @@ RUNS = ListSpec(
         Col(
             "play",
             "SuccessPlay",
-            get=lambda r: (r.get("inputs") or {}).get("successplayId"),
+            get=lambda r: r.get("successplay_name") or (r.get("inputs") or {}).get("successplayId"),
             max_width=36,
         ),
         Col("outcome", "Outcome", max_width=8),
@@ -95,6 +104,7 @@ RUNS = ListSpec(
         Col("profile", "Profile", max_width=10),
     ),
     heading=lambda r: f"Run {r.get('id')}: {r.get('outcome')}",
+    annotate=_play_named,
 )
 
 VENDOR = VendorSpec("totango", "Totango", (ACCOUNTS, RUNS))

@@ -314,6 +314,9 @@ async def test_run_a_successplay_on_an_account_found_by_name(
         await pilot.press("right_square_bracket")  # the runs this console made, from the journal
         runs = await the_list(pilot, "totango.runs")
         assert len(runs.records) == 1
+        names = {v: k for k, v in app.service.profile.totango.successplays.items()}
+        (run,) = runs.records.values()
+        assert runs._row(run)["play"] == names[str(play.value)]  # its name, not its id
     admin.http.close()
 
 
