@@ -8,20 +8,19 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher
 
 from screens.app import ReadOnlyChanged, SessionReady
-from screens.specs import VendorSpec, list_spec, vendor_specs
+from screens.specs import VendorSpec, list_spec, vendor_spec, vendor_specs
 from screens.vendor_view import VendorView, pane_id
 from widgets.banner import Banner
 from widgets.key_bar import KeyBar
+from widgets.lazy_switcher import LazySwitcher
 from widgets.tab_bar import TabBar
 
 
@@ -46,10 +45,6 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._views_lock = asyncio.Lock()
-
     def compose(self) -> ComposeResult:
         yield Banner(id="banner")
         state = self.app.ui_state  # type: ignore[attr-defined]
@@ -57,7 +52,7 @@ class MainScreen(Screen[None]):
         shown = state.vendor if state.vendor in vendors else "zendesk_sell"
         yield TabBar([(v.vendor, v.title) for v in vendors.values()], active=shown, id="vendors")
         # Only the vendor shown at start is built; the others when first opened.
-        with ContentSwitcher(id="vendor-views", initial=shown):
+        with LazySwitcher(id="vendor-views", initial=shown):
             yield self._new_view(vendors[shown], eager=True)
         yield KeyBar()
 
@@ -117,20 +112,16 @@ class MainScreen(Screen[None]):
 
     def current_view(self) -> VendorView:
         """The vendor view on screen (a tab just clicked shows once its view is mounted)."""
-        view = self.query_one("#vendor-views", ContentSwitcher).visible_content
+        view = self.query_one("#vendor-views", LazySwitcher).visible_content
         assert isinstance(view, VendorView)
         return view
 
     async def _view(self, vendor: str) -> VendorView:
         """The vendor's view, made and mounted the first time, and shown."""
-        async with self._views_lock:  # a second caller waits until it is mounted
-            switcher = self.query_one("#vendor-views", ContentSwitcher)
-            views = switcher.query_children(f"#{vendor}")
-            if not views:
-                spec = next(v for v in vendor_specs() if v.vendor == vendor)
-                await switcher.add_content(self._new_view(spec))
-            switcher.current = vendor
-        return self.current_view()
+        switcher = self.query_one("#vendor-views", LazySwitcher)
+        view = await switcher.show(vendor, lambda: self._new_view(vendor_spec(vendor)))
+        assert isinstance(view, VendorView)
+        return view
 
     @on(TabBar.Activated, "#vendors")
     async def _vendor_activated(self, event: TabBar.Activated) -> None:

@@ -15,11 +15,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher
 
 from screens.list_view import RecordListView, SelectionChanged, list_view_for
 from screens.specs.base import ListSpec, PaneSpec, Record, VendorSpec
 from screens.workers import ReportsWorkerErrors
+from widgets.lazy_switcher import LazySwitcher
 from widgets.tab_bar import TabBar
 
 
@@ -80,7 +80,7 @@ class ListTabs(Widget):
 
     DEFAULT_CSS = """
     ListTabs { height: 1fr; }
-    ListTabs > ContentSwitcher { height: 1fr; }
+    ListTabs > LazySwitcher { height: 1fr; }
     """
 
     def __init__(self, vendor: VendorSpec, initial: str, *, eager: bool = False) -> None:
@@ -88,13 +88,12 @@ class ListTabs(Widget):
         self.vendor = vendor
         self.initial = initial
         self.eager = eager
-        self._lock = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
-        titles = [(s.id, s.title) for s in self.vendor.lists]
-        titles += [(p.id, p.title) for p in self.vendor.panes]
-        yield TabBar([(pane_id(i), title) for i, title in titles], active=pane_id(self.initial))
-        with ContentSwitcher(initial=pane_id(self.initial)):
+        tabs = [(s.id, s.title) for s in self.vendor.lists]
+        tabs += [(p.id, p.title) for p in self.vendor.panes]
+        yield TabBar(tabs, active=self.initial)
+        with LazySwitcher(initial=pane_id(self.initial)):
             yield self._new_slot(self.initial, eager=self.eager)
 
     def _new_slot(self, tab_id: str, *, eager: bool = False) -> ListSlot | PaneSlot:
@@ -110,26 +109,21 @@ class ListTabs(Widget):
     @property
     def active(self) -> str:
         """The id of the list or pane whose tab is active."""
-        return self.vendor.tab_ids[self.query_one(TabBar).ids.index(self.query_one(TabBar).active)]
+        return self.query_one(TabBar).active
 
     def activate(self, tab_id: str) -> None:
-        self.query_one(TabBar).active = pane_id(tab_id)
+        self.query_one(TabBar).active = tab_id
 
     async def active_slot(self) -> ListSlot | PaneSlot:
         """The active tab's slot, made and mounted the first time, and shown."""
-        async with self._lock:  # a second caller waits until it is mounted
-            switcher = self.query_one(ContentSwitcher)
-            wanted = self.query_one(TabBar).active
-            if not switcher.query_children(f"#{wanted}"):
-                await switcher.add_content(self._new_slot(self.active))
-            switcher.current = wanted
-            slot = switcher.visible_content
+        tab = self.active
+        slot = await self.query_one(LazySwitcher).show(pane_id(tab), lambda: self._new_slot(tab))
         assert isinstance(slot, ListSlot | PaneSlot)
         return slot
 
     def shown_slot(self) -> ListSlot | PaneSlot | None:
         """The slot on screen now (None while the active tab's is being made)."""
-        switchers = self.query_children(ContentSwitcher)
+        switchers = self.query_children(LazySwitcher)
         slot = switchers.first().visible_content if switchers else None
         return slot if isinstance(slot, ListSlot | PaneSlot) else None
 

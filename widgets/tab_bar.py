@@ -4,7 +4,7 @@ Textual's TabbedContent builds about a dozen widgets for its tab row (containers
 per tab, an underline) and a pane per tab; the vendor tabs and each vendor's list tabs were
 nearly half the widgets of the first frame, and start-up time grows with the widget count.
 This bar draws every label itself, on one line, with the active one highlighted; the panes
-go in a ContentSwitcher, made when first shown. It is not focusable: the number keys, `[`
+go in a LazySwitcher, made when first shown. It is not focusable: the number keys, `[`
 and `]` and the palette switch tabs, and a click on a label does too.
 """
 
@@ -55,9 +55,6 @@ class TabBar(Widget):
     @property
     def ids(self) -> list[str]:
         return [tab_id for tab_id, _ in self.tabs]
-
-    def label(self, tab_id: str) -> str:
-        return dict(self.tabs)[tab_id]
 
     def validate_active(self, tab_id: str) -> str:
         if tab_id not in self.ids:

@@ -14,6 +14,13 @@ def vendor_specs() -> tuple[VendorSpec, ...]:
     return (salesforce.VENDOR, zendesk_sell.VENDOR, infinity.VENDOR, totango.VENDOR)
 
 
+def vendor_spec(vendor: str) -> VendorSpec:
+    for spec in vendor_specs():
+        if spec.vendor == vendor:
+            return spec
+    raise KeyError(vendor)
+
+
 def list_spec(list_id: str) -> ListSpec:
     for vendor in vendor_specs():
         for spec in vendor.lists:
@@ -22,4 +29,4 @@ def list_spec(list_id: str) -> ListSpec:
     raise KeyError(list_id)
 
 
-__all__ = ["ListSpec", "VendorSpec", "list_spec", "vendor_specs"]
+__all__ = ["ListSpec", "VendorSpec", "list_spec", "vendor_spec", "vendor_specs"]
