@@ -370,6 +370,15 @@ class RecordListView(ReportsWorkerErrors, Vertical):
         if note:
             parts.append(note)
         self.query_one("#list-title", Static).update(" · ".join(parts))
+        self.table.empty_text = self._empty_text()
+
+    def _empty_text(self) -> str:
+        """What the table says while it holds no record."""
+        if self.needs_parent():
+            return "Select a record in the parent list first"
+        if self._loading or not self._started:
+            return "Loading…"
+        return "No records" if self._exhausted else "Nothing loaded · m: try again"
 
     def _parent_title(self) -> str:
         record = self.parent_record or {}

@@ -109,6 +109,18 @@ class RecordView(ScrollView):
 
     # --------------------------------------------------------- counts and data
     @property
+    def empty_text(self) -> str:
+        """The line shown when no record is loaded."""
+        return self._empty_text
+
+    @empty_text.setter
+    def empty_text(self, text: str) -> None:
+        if text != self._empty_text:
+            self._empty_text = text
+            if not self.loaded:
+                self.refresh()
+
+    @property
     def columns(self) -> tuple[Column, ...]:
         return self._store.columns
 
