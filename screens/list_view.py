@@ -196,7 +196,9 @@ class RecordListView(ReportsWorkerErrors, Vertical):
 
     def shown(self) -> None:
         app: Any = self.app
-        if not self._started and app.ready:
+        # A journal list is read again each time it is shown: what this console did since
+        # (a SuccessPlay run from the accounts list) belongs in it, and the read is local.
+        if app.ready and (not self._started or self.spec.source == "journal"):
             self._started = True
             self.load(reset=True)
         elif not app.ready and not self.records:

@@ -42,3 +42,28 @@ async def test_a_failed_load_says_so_and_m_tries_again(
         await settle(pilot)
         assert view.table.loaded == 100
     admin.http.close()
+
+
+async def test_a_journal_list_is_read_again_each_time_it_is_shown(
+    fresh_sandbox: EmbeddedSandbox, make_app: MakeApp
+) -> None:
+    app = make_app(fresh_sandbox)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "right_square_bracket")  # SuccessPlay runs: none yet
+        await wait_for(pilot, lambda: (v := active_list(app)) is not None and v._started)
+        runs = await settle(pilot, rows=False)
+        await wait_for(pilot, lambda: runs.table.empty_text == "No records")
+        await pilot.press("left_square_bracket")  # back to the accounts, and a run from here
+        accounts = await settle(pilot)
+        profile = app.service.profile.totango
+        assert profile is not None
+        play = next(iter(profile.successplays.values()))
+        account = next(iter(accounts.records.values()))["name"]
+        await app.service.call(
+            "totango.runManualSuccessPlay", {"successplayId": play, "accountId": account}
+        )
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: runs.table.loaded == 1)
+        (run,) = runs.records.values()
+        assert run["inputs"]["accountId"] == account
